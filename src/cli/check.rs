@@ -1,0 +1,213 @@
+//! `twir check`: lint issues, print findings rustc-style or as JSON lines, apply safe fixes.
+
+use anyhow::{Context, bail};
+use clap::ValueEnum;
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use twir::diagnostic::{Diagnostic, Level, human, json};
+use twir::issue::{Issue, edit};
+use twir::lint::{self, RunOptions};
+use twir::workspace::{self, Parsed, Workspace};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Issue files or folders to check (default: draft/*.md)
+    paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Also look for duplicate links in the N most recent issues
+    #[arg(long, value_name = "N")]
+    recent: Option<usize>,
+    /// Publication gate: unfinished work (placeholders, empty sections) is an error
+    #[arg(long)]
+    ready: bool,
+    /// Apply the safe fixes and write the files
+    #[arg(long)]
+    fix: bool,
+    /// Print a lint's documentation and exit
+    #[arg(long, value_name = "CODE")]
+    explain: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+/// A fix pass can leave work for the next when edits overlap; a few passes settle it.
+const FIX_PASSES: usize = 4;
+
+pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    if let Some(code) = &args.explain {
+        let Some(lint) = lint::find(code) else {
+            let codes: Vec<_> = lint::LINTS.iter().map(|l| l.code).collect();
+            bail!("no lint `{code}`; lints are: {}", codes.join(", "));
+        };
+        writeln!(
+            out,
+            "{} ({} by default{}{})\n\n{}\n\n{}",
+            lint.code,
+            lint.default_level,
+            if lint.unfinished { ", error with --ready" } else { "" },
+            if lint.fixable { ", fixable" } else { "" },
+            lint.summary,
+            lint.explain
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut ws = Workspace::open(root)?;
+    if let Some(n) = args.recent {
+        ws.config.check.recent = n;
+    }
+    let targets = targets(&ws, &args.paths)?;
+    // Parse the archive and the targets once; a target inside the archive is reused.
+    let archive_files = ws.issue_files();
+    let mut all: Vec<PathBuf> = archive_files.clone();
+    all.extend(targets.iter().cloned());
+    let parsed = workspace::parse_files(&dedup(&all))?;
+    let by_id: HashMap<PathBuf, &Parsed> = parsed.iter().map(|p| (p.id.clone(), p)).collect();
+    let archive_ids: Vec<PathBuf> = archive_files.iter().map(|p| workspace::canonical(p)).collect();
+    let archive: Vec<&Parsed> = archive_ids.iter().filter_map(|id| by_id.get(id).copied()).collect();
+    let history = {
+        let entries = archive
+            .iter()
+            .map(|p| twir::archive::Entry::from_issue(p.id.clone(), &p.issue))
+            .collect();
+        let template = std::fs::read_to_string(ws.template_path()).ok();
+        twir::archive::History::new(entries, template.as_deref())
+    };
+    let opts = RunOptions { ready: args.ready };
+    let color = args.format == Format::Human
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none();
+    let (mut errors, mut warnings, mut files_with) = (0, 0, 0);
+    for target in &targets {
+        let id = workspace::canonical(target);
+        let parsed = by_id.get(&id).context("target was parsed")?;
+        let mut issue = parsed.issue.clone();
+        issue.name = target.display().to_string();
+        let mut diags = lint::check(&issue, &id, &ws.config, &history, opts);
+        if args.fix {
+            (issue, diags) = fix(target, issue, diags, |i| lint::check(i, &id, &ws.config, &history, opts), &mut out)?;
+        }
+        if !diags.is_empty() {
+            files_with += 1;
+        }
+        for d in &diags {
+            match d.level {
+                Level::Error => errors += 1,
+                _ => warnings += 1,
+            }
+            match args.format {
+                Format::Human => writeln!(out, "{}\n", human::render(&issue, d, color))?,
+                Format::Json => writeln!(out, "{}", json::render(&issue, d))?,
+            }
+        }
+    }
+    if args.format == Format::Human && errors + warnings > 0 {
+        writeln!(
+            out,
+            "{} {}, {} {} in {} {}",
+            errors,
+            plural(errors, "error"),
+            warnings,
+            plural(warnings, "warning"),
+            files_with,
+            plural(files_with, "file")
+        )?;
+    }
+    out.flush()?;
+    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { word.to_string() } else { format!("{word}s") }
+}
+
+/// The files to check: the paths given (folders expanded), else the drafts.
+fn targets(ws: &Workspace, paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    if paths.is_empty() {
+        let drafts = ws.drafts();
+        if drafts.is_empty() {
+            bail!(
+                "nothing to check: no PATH given and no drafts in {}",
+                ws.draft_dir().display()
+            );
+        }
+        return Ok(drafts);
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(p)
+                .with_context(|| format!("cannot read {}", p.display()))?
+                .flatten()
+                .map(|e| e.path())
+                .filter(|f| f.is_file())
+                .collect();
+            files.sort();
+            out.extend(files);
+        } else if p.is_file() {
+            out.push(p.clone());
+        } else {
+            bail!("cannot read {}: no such file", p.display());
+        }
+    }
+    Ok(out)
+}
+
+fn dedup(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut seen = std::collections::HashSet::new();
+    paths
+        .iter()
+        .filter(|p| seen.insert(workspace::canonical(p)))
+        .cloned()
+        .collect()
+}
+
+/// Applies safe fixes until none are left, writes the file once, and returns the issue
+/// as written with its remaining findings.
+fn fix(
+    path: &Path,
+    mut issue: Issue,
+    mut diags: Vec<Diagnostic>,
+    check: impl Fn(&Issue) -> Vec<Diagnostic>,
+    out: &mut impl Write,
+) -> anyhow::Result<(Issue, Vec<Diagnostic>)> {
+    if issue.invalid_utf8.is_some() {
+        writeln!(out, "not fixing {}: it is not valid UTF-8", path.display())?;
+        return Ok((issue, diags));
+    }
+    let original = issue.text.clone();
+    let mut fixed: Vec<String> = Vec::new();
+    for _ in 0..FIX_PASSES {
+        let safe: Vec<&Diagnostic> = diags.iter().filter(|d| d.fix.as_ref().is_some_and(|f| f.safe)).collect();
+        if safe.is_empty() {
+            break;
+        }
+        let edits: Vec<edit::Edit> = safe.iter().flat_map(|d| d.fix.as_ref().map(|f| f.edits.clone()).unwrap_or_default()).collect();
+        let (text, _) = edit::apply(&issue.text, &edits);
+        if text == issue.text {
+            break;
+        }
+        for d in &safe {
+            let (line, col) = issue.line_col(d.span.start);
+            fixed.push(format!("{}:{line}:{col}: {} ({})", path.display(), d.fix.as_ref().map_or("", |f| f.description.as_str()), d.code));
+        }
+        issue = Issue::from_text(issue.name.clone(), &text);
+        diags = check(&issue);
+    }
+    if issue.text != original {
+        twir::fsutil::write_atomic(path, issue.text.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        for line in &fixed {
+            writeln!(out, "fixed {line}")?;
+        }
+    }
+    Ok((issue, diags))
+}

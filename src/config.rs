@@ -1,0 +1,191 @@
+//! `twir.toml`: what a newsletter may change. Every default reproduces This Week in Rust.
+
+use crate::diagnostic::Level;
+use jiff::civil::Date;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The name of the configuration file at a newsletter's root.
+pub const FILE_NAME: &str = "twir.toml";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Parse { path: String, message: String },
+    #[error("{path}: unknown lint `{code}` in [check.lints]")]
+    UnknownLint { path: String, code: String },
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub newsletter: Newsletter,
+    pub check: Check,
+}
+
+/// Who the newsletter is and where its files live.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Newsletter {
+    pub name: String,
+    /// Published issues.
+    pub content_dir: String,
+    /// Drafts being assembled.
+    pub draft_dir: String,
+    /// The template of a new draft, relative to the root.
+    pub template: String,
+    /// The weekday issues come out on (`Wednesday`).
+    pub weekday: String,
+    /// A known issue's date and number; numbers go up by one a week from it. The
+    /// weekday rule applies from this date on.
+    pub reference_date: Date,
+    pub reference_number: u32,
+}
+
+/// Settings of `twir check`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Check {
+    /// How many recent issues duplicate links are looked for in.
+    pub recent: usize,
+    /// Lint levels: `allow`, `warn` or `error`.
+    pub lints: BTreeMap<String, Level>,
+    /// Starts of lines that are boilerplate, not content, when deciding whether a
+    /// section was filled in.
+    pub boilerplate: Vec<String>,
+    /// HTML tags allowed in issues, in addition to the built-in set.
+    pub html_tags: Vec<String>,
+    /// Prefixes allowed before a link, in addition to the built-in set.
+    pub prefixes: Vec<String>,
+}
+
+impl Default for Newsletter {
+    fn default() -> Self {
+        Newsletter {
+            name: "This Week in Rust".into(),
+            content_dir: "content".into(),
+            draft_dir: "draft".into(),
+            template: "draft/DRAFT_TEMPLATE".into(),
+            weekday: "Wednesday".into(),
+            reference_date: jiff::civil::date(2022, 1, 5),
+            reference_number: 424,
+        }
+    }
+}
+
+impl Default for Check {
+    fn default() -> Self {
+        Check {
+            recent: 25,
+            lints: BTreeMap::new(),
+            boilerplate: [
+                "[Please submit",
+                "Always wanted to contribute",
+                "Every week we highlight",
+                "Some of these tasks may",
+                "If you are a Rust project owner",
+                "Are you a new or experienced speaker",
+                "If you are an event organizer",
+                "An important step for RFC",
+                "implementation and give feedback",
+                "RFCs would benefit from user testing",
+                "If you are a feature implementer",
+                "label to your RFC",
+                "need testing.",
+                "[Let us know]",
+                "Changes to Rust follow",
+                "are the RFCs that were approved",
+                "Every week, [the team]",
+                "which are reaching a decision",
+                "Let us know if you would like",
+            ]
+            .map(String::from)
+            .to_vec(),
+            html_tags: Vec::new(),
+            prefixes: Vec::new(),
+        }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            newsletter: Newsletter::default(),
+            check: Check::default(),
+        }
+    }
+}
+
+impl Config {
+    /// Parses a `twir.toml`; `path` only names the file in errors.
+    pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
+        let config: Config = toml::from_str(text).map_err(|e| ConfigError::Parse {
+            path: path.to_string(),
+            message: e.to_string().trim_end().to_string(),
+        })?;
+        for code in config.check.lints.keys() {
+            if crate::lint::find(code).is_none() {
+                return Err(ConfigError::UnknownLint {
+                    path: path.to_string(),
+                    code: code.clone(),
+                });
+            }
+        }
+        Ok(config)
+    }
+
+    /// Reads `root/twir.toml`, or the defaults when there is none.
+    pub fn load(root: &Path) -> Result<Config, ConfigError> {
+        let path = root.join(FILE_NAME);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Config::parse(&text, &path.display().to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(source) => Err(ConfigError::Read {
+                path: path.display().to_string(),
+                source,
+            }),
+        }
+    }
+
+    /// The number an issue dated `date` has by the reference rule (one per week).
+    pub fn number_for(&self, date: Date) -> Option<u32> {
+        let days = (date - self.newsletter.reference_date).get_days();
+        let weeks = (days as f64 / 7.0).round() as i64;
+        u32::try_from(self.newsletter.reference_number as i64 + weeks).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_twir() {
+        let c = Config::parse("", "twir.toml").unwrap();
+        assert_eq!(c.check.recent, 25);
+        assert_eq!(c.number_for(jiff::civil::date(2023, 12, 27)), Some(527));
+        assert_eq!(c.number_for(jiff::civil::date(2024, 11, 13)), Some(573));
+    }
+
+    #[test]
+    fn example_config_loads() {
+        let text = include_str!("../examples/newsletter/twir.toml");
+        let c = Config::parse(text, "examples/newsletter/twir.toml").unwrap();
+        assert_eq!(c.newsletter.name, "This Week in Ferris");
+    }
+
+    #[test]
+    fn unknown_keys_and_lints_are_errors() {
+        assert!(Config::parse("[check]\nrecnt = 3\n", "t").is_err());
+        let e = Config::parse("[check.lints]\nno-such-lint = \"warn\"\n", "t").unwrap_err();
+        assert!(e.to_string().contains("no-such-lint"));
+        let c = Config::parse("[check.lints]\nrepo-link = \"allow\"\n", "t").unwrap();
+        assert_eq!(c.check.lints["repo-link"], Level::Allow);
+    }
+}

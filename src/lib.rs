@@ -1,0 +1,12 @@
+//! twir: the newsroom of a "This Week in X" newsletter as a library. The `twir` binary is
+//! thin glue over these modules.
+
+pub mod archive;
+pub mod config;
+pub mod diagnostic;
+pub mod events;
+pub mod fsutil;
+pub mod issue;
+pub mod lint;
+pub mod url;
+pub mod workspace;

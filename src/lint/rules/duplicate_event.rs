@@ -1,0 +1,117 @@
+//! `duplicate-event`: the same event listed twice — by URL, or by organizer, date and title.
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::events::Event;
+use crate::issue::Issue;
+use crate::lint::{Ctx, Lint};
+use std::collections::HashMap;
+
+pub static LINT: Lint = Lint {
+    code: "duplicate-event",
+    default_level: Level::Error,
+    unfinished: false,
+    fixable: false,
+    summary: "an event is listed twice",
+    explain: "\
+Events reach the list from several calendars, so the same meetup arrives twice: under the
+same URL in two regions, or under two URLs with the same organizer, date and title. List
+it once (a hybrid event under Virtual or its continent, not both). A URL of one
+occurrence (a Meetup or Eventbrite event page) listed on two dates is a copy-paste error.
+
+Example:
+    ### Virtual
+    * 2023-04-20 | Virtual (Munich, DE) | [Rust Munich](https://www.meetup.com/rust-munich/)
+        * [**Rust Munich 2023 / 2 - hybrid**](https://www.meetup.com/rust-munich/events/291965920/)
+    ### Europe
+    * 2023-04-20 | Munich, DE + Virtual | [Rust Munich](https://www.meetup.com/rust-munich/)
+        * [**Rust Munich 2023 / 2 - hybrid**](https://www.meetup.com/rust-munich/events/291965920/)",
+    check,
+};
+
+/// Whether the URL names one occurrence of an event rather than a recurring room or page.
+fn is_occurrence(url: &str) -> bool {
+    url.contains("/events/") && !url.trim_end_matches('/').ends_with("/events")
+        || url.contains("eventbrite.") && url.contains("/e/")
+        || url.contains("lu.ma/") && !url.contains("lu.ma/calendar")
+}
+
+fn title_text(issue: &Issue, ev: &Event) -> String {
+    ev.titles
+        .first()
+        .map(|&l| issue.slice(issue.links[l].text_span).replace('*', "").trim().to_lowercase())
+        .unwrap_or_default()
+}
+
+fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
+    let issue = ctx.issue;
+    let Some(events) = &issue.events else {
+        return;
+    };
+    let mut by_url: HashMap<String, &Event> = HashMap::new();
+    let mut by_key: HashMap<(String, String, String), &Event> = HashMap::new();
+    for ev in &events.events {
+        let mut reported = false;
+        for &l in &ev.titles {
+            let url = crate::url::normalise(&issue.links[l].dest);
+            match by_url.get(&url) {
+                Some(first) if first.start == ev.start || is_occurrence(&url) => {
+                    if !reported {
+                        push(issue, out, ev, first, "event is listed twice (same link)");
+                        reported = true;
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    by_url.insert(url, ev);
+                }
+            }
+        }
+        if reported {
+            continue;
+        }
+        let organizer = ev
+            .organizers
+            .first()
+            .map(|&l| crate::url::normalise(&issue.links[l].dest))
+            .unwrap_or_default();
+        let title = title_text(issue, ev);
+        if organizer.is_empty() || title.is_empty() {
+            continue;
+        }
+        let date = ev.start.map(|d| d.to_string()).unwrap_or_default();
+        match by_key.get(&(organizer.clone(), date.clone(), title.clone())) {
+            Some(first) => push(issue, out, ev, first, "event is listed twice (same organizer, date and title)"),
+            None => {
+                by_key.insert((organizer, date, title), ev);
+            }
+        }
+    }
+}
+
+fn push(issue: &Issue, out: &mut Vec<Diagnostic>, ev: &Event, first: &Event, message: &str) {
+    out.push(
+        Diagnostic::new(LINT.code, issue.items[ev.item].line_span, message)
+            .label(issue.items[first.item].line_span, "first listed here")
+            .help("keep one of them"),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::*;
+
+    #[test]
+    fn finds_duplicates() {
+        let text = format!(
+            "{HEADER}## Upcoming Events\n\n### Virtual\n\
+* 2024-04-11 | Virtual (Berlin, DE) | [B](https://e.com/b)\n    * [**Hack**](https://meet.jit.si/Hack)\n\
+* 2024-04-25 | Virtual (Berlin, DE) | [B](https://e.com/b)\n    * [**Hack**](https://meet.jit.si/Hack)\n\
+* 2024-11-28 | Virtual (Nürnberg, DE) | [N](https://e.com/n)\n    * [**Online**](https://www.meetup.com/rust-noris/events/300820276/)\n\
+* 2024-12-12 | Virtual (Nürnberg, DE) | [N](https://e.com/n)\n    * [**Online**](https://www.meetup.com/rust-noris/events/300820276/)\n\n\
+### Europe\n* 2024-04-11 | Berlin, DE | [B](https://e.com/b)\n    * [**Hack**](https://www.meetup.com/b/events/1/)\n\
+* 2024-04-12 | Paris, FR | [P](https://e.com/p)\n    * [**Meetup**](https://e.com/p/1)\n\
+* 2024-04-12 | Paris, FR | [P](https://e.com/p)\n    * [**Meetup**](https://e.com/p/2)\n"
+        );
+        assert_eq!(lines("duplicate-event", &text), [15, 19, 23]);
+    }
+}

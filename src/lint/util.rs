@@ -1,0 +1,76 @@
+//! Helpers several lints share: which links are content, and whether a stretch of an
+//! issue holds anything but boilerplate.
+
+use super::Ctx;
+use crate::events::HEADING as EVENTS;
+use crate::issue::{Issue, Link, Span};
+
+/// Links in list items that readers came for: not in headings, not in the events
+/// section (organizers repeat by nature), web links only.
+pub fn content_links(issue: &Issue) -> impl Iterator<Item = &Link> {
+    let events = issue.section_named(EVENTS).map(|s| issue.sections[s].span);
+    issue.links.iter().filter(move |l| {
+        l.item.is_some()
+            && !l.in_heading
+            && events.is_none_or(|e| !e.contains(l.span.start))
+            && is_web(&l.dest)
+    })
+}
+
+pub fn is_web(dest: &str) -> bool {
+    let d = dest.trim_start();
+    d.len() > 8
+        && (d[..7].eq_ignore_ascii_case("http://") || d[..8].eq_ignore_ascii_case("https://"))
+}
+
+/// Whether `span` of the issue holds content: a line that is not blank, not inside a
+/// comment, not a heading, not a reference definition and not boilerplate.
+pub fn has_content(ctx: &Ctx<'_>, span: Span) -> bool {
+    let issue = ctx.issue;
+    let first = issue.lines.line_of(span.start);
+    let last = issue.lines.line_of(span.end.saturating_sub(1).max(span.start));
+    (first..=last).any(|n| {
+        let line = issue.lines.line_span(&issue.text, n);
+        if line.end <= span.start || line.start >= span.end {
+            return false;
+        }
+        let text = strip_comments(issue, line);
+        let t = text.trim();
+        !(t.is_empty()
+            || t.starts_with('#')
+            || issue.ref_defs.iter().any(|d| d.span.contains(line.start))
+            || is_boilerplate(ctx, t))
+    })
+}
+
+/// The line's text with comments blanked out.
+fn strip_comments(issue: &Issue, line: Span) -> String {
+    let mut out = String::new();
+    let text = issue.slice(line);
+    for (i, c) in text.char_indices() {
+        if !issue.in_comment(line.start + i) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+pub fn is_boilerplate(ctx: &Ctx<'_>, line: &str) -> bool {
+    ctx.template_lines.contains(line)
+        || ctx
+            .config
+            .check
+            .boilerplate
+            .iter()
+            .any(|b| line.starts_with(b.as_str()))
+}
+
+/// The text of `span` with its line ending dropped, for messages.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(max).collect();
+        format!("{cut}…")
+    }
+}

@@ -1,0 +1,144 @@
+//! A newsletter checkout: its root, configuration, published issues and drafts, read and
+//! parsed in parallel, and the history lints compare an issue against.
+
+use crate::archive::{Entry, History};
+use crate::config::{Config, ConfigError};
+use crate::issue::Issue;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorkspaceError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// A file read and parsed.
+pub struct Parsed {
+    /// Canonical path: the issue's identity.
+    pub id: PathBuf,
+    /// The path as the user wrote it (or as found under the root).
+    pub path: PathBuf,
+    pub issue: Issue,
+}
+
+/// The root of a newsletter checkout with its configuration.
+pub struct Workspace {
+    pub root: PathBuf,
+    pub config: Config,
+}
+
+impl Workspace {
+    /// Opens `root` (reads `twir.toml` if present).
+    pub fn open(root: &Path) -> Result<Workspace, WorkspaceError> {
+        Ok(Workspace {
+            root: root.to_path_buf(),
+            config: Config::load(root)?,
+        })
+    }
+
+    /// The root for a command run in `cwd`: the nearest folder up from it that has a
+    /// `twir.toml`, a content folder or a draft folder; else `cwd` itself.
+    pub fn find_root(cwd: &Path) -> PathBuf {
+        cwd.ancestors()
+            .find(|d| {
+                d.join(crate::config::FILE_NAME).is_file()
+                    || (d.join("content").is_dir() && d.join("draft").is_dir())
+            })
+            .unwrap_or(cwd)
+            .to_path_buf()
+    }
+
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join(&self.config.newsletter.content_dir)
+    }
+
+    pub fn draft_dir(&self) -> PathBuf {
+        self.root.join(&self.config.newsletter.draft_dir)
+    }
+
+    pub fn template_path(&self) -> PathBuf {
+        self.root.join(&self.config.newsletter.template)
+    }
+
+    /// Every issue file of the archive: all regular files directly in the content and
+    /// draft folders, whatever their names, except the draft template.
+    pub fn issue_files(&self) -> Vec<PathBuf> {
+        let template = canonical(&self.template_path());
+        let mut out = Vec::new();
+        for dir in [self.content_dir(), self.draft_dir()] {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let path = e.path();
+                let hidden = e.file_name().to_string_lossy().starts_with('.');
+                if path.is_file() && !hidden && canonical(&path) != template {
+                    out.push(path);
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// The drafts (`draft/*.md`).
+    pub fn drafts(&self) -> Vec<PathBuf> {
+        let mut out: Vec<PathBuf> = std::fs::read_dir(self.draft_dir())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "md"))
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// The history of the archive, built from parsed issues.
+    pub fn history(&self, archive: &[Parsed]) -> History {
+        let entries = archive
+            .iter()
+            .map(|p| Entry::from_issue(p.id.clone(), &p.issue))
+            .collect();
+        let template = std::fs::read_to_string(self.template_path()).ok();
+        History::new(entries, template.as_deref())
+    }
+}
+
+/// The canonical form of a path, or the path itself when it cannot be resolved.
+pub fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Reads and parses `paths` on all cores. A file that cannot be read is an error.
+pub fn parse_files(paths: &[PathBuf]) -> Result<Vec<Parsed>, WorkspaceError> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(paths.len().max(1));
+    let chunk = paths.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(|p| parse_file(p)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("parsing never panics"))
+            .collect()
+    })
+}
+
+fn parse_file(path: &Path) -> Result<Parsed, WorkspaceError> {
+    let bytes = std::fs::read(path).map_err(|source| WorkspaceError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    Ok(Parsed {
+        id: canonical(path),
+        path: path.to_path_buf(),
+        issue: Issue::parse(path.display().to_string(), &bytes),
+    })
+}
