@@ -15,13 +15,13 @@ pub struct Entry {
     pub name: String,
     pub date: Option<Date>,
     pub number: Option<u32>,
-    /// Normalised content links with the 1-based line they stand on.
+    /// Normalised community links with the 1-based line they stand on.
     pub links: Vec<(String, usize)>,
 }
 
 impl Entry {
-    pub fn from_issue(id: PathBuf, issue: &Issue) -> Entry {
-        let links = crate::lint::content_links(issue)
+    pub fn from_issue(id: PathBuf, issue: &Issue, config: &crate::config::Config) -> Entry {
+        let links = crate::lint::community_links(issue, config)
             .map(|l| {
                 let line = issue.lines.line_of(l.dest_span.start);
                 (crate::url::normalise(&l.dest), line)

@@ -63,6 +63,9 @@ pub struct Check {
     pub html_tags: Vec<String>,
     /// Prefixes allowed before a link, in addition to the built-in set.
     pub prefixes: Vec<String>,
+    /// Sections holding community-submitted links (titles, any heading level): links
+    /// there are compared against recent issues and checked for bare repositories.
+    pub community_sections: Vec<String>,
 }
 
 impl Default for Newsletter {
@@ -104,11 +107,31 @@ impl Default for Check {
                 "Every week, [the team]",
                 "which are reaching a decision",
                 "Let us know if you would like",
+                "*This Week in Rust is edited by",
+                "This Week in Rust is edited by",
+                "*Email list hosting is sponsored",
+                "<small>[Discuss on r/rust]",
             ]
             .map(String::from)
             .to_vec(),
             html_tags: Vec::new(),
             prefixes: Vec::new(),
+            community_sections: [
+                "Updates from Rust Community",
+                "News & Blog Posts",
+                "Blog Posts",
+                "News & Project Updates",
+                "Notable New Crates & Project Updates",
+                "New Crates & Project Updates",
+                "Notable New Crates & Projects",
+                "Project Updates",
+                "New Projects",
+                "Other Weeklies from Rust Community",
+                "Videos",
+                "Discussions",
+            ]
+            .map(String::from)
+            .to_vec(),
         }
     }
 }

@@ -103,7 +103,7 @@ impl Workspace {
     pub fn history(&self, archive: &[Parsed]) -> History {
         let entries = archive
             .iter()
-            .map(|p| Entry::from_issue(p.id.clone(), &p.issue))
+            .map(|p| Entry::from_issue(p.id.clone(), &p.issue, &self.config))
             .collect();
         let template = std::fs::read_to_string(self.template_path()).ok();
         History::new(entries, template.as_deref())

@@ -62,8 +62,10 @@ pub(super) fn scan(text: &str, body: Span) -> Inline {
                 }
                 if code_block.is_none() && t.contains('`') {
                     let raw = span.slice(text);
+                    // An escaped backtick (\`) is meant literally.
                     out.stray_backticks.extend(
                         raw.match_indices('`')
+                            .filter(|(i, _)| !raw[..*i].ends_with('\\'))
                             .map(|(i, _)| Span::new(span.start + i, span.start + i + 1)),
                     );
                 }

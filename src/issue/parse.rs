@@ -52,7 +52,12 @@ pub(super) fn parse(name: String, bytes: &[u8]) -> Issue {
     issue.code_spans = found.code_spans;
     issue.code_blocks = found.code_blocks;
     issue.comments = comments(&issue.text, issue.body, &issue.code_blocks, &issue.code_spans);
-    issue.html = found.html;
+    // Comment blocks reach us line by line, so tags inside them are dropped here.
+    issue.html = found
+        .html
+        .into_iter()
+        .filter(|t| !issue.comments.iter().any(|c| c.span.contains(t.span.start)))
+        .collect();
     issue.ref_defs = found.ref_defs;
     issue.stray_backticks = found.stray_backticks;
     issue.headings = found

@@ -11,7 +11,7 @@ use crate::issue::Issue;
 use std::collections::HashSet;
 use std::path::Path;
 
-pub use util::content_links;
+pub use util::{community_links, content_links};
 
 /// A lint: its documentation and its check.
 pub struct Lint {

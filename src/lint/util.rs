@@ -2,19 +2,37 @@
 //! issue holds anything but boilerplate.
 
 use super::Ctx;
+use crate::config::Config;
 use crate::events::HEADING as EVENTS;
 use crate::issue::{Issue, Link, Span};
 
-/// Links in list items that readers came for: not in headings, not in the events
+/// The links readers came for: the first link of each list item (later links in an
+/// item are context, such as "follow-up to [...]"), not in headings, not in the events
 /// section (organizers repeat by nature), web links only.
 pub fn content_links(issue: &Issue) -> impl Iterator<Item = &Link> {
     let events = issue.section_named(EVENTS).map(|s| issue.sections[s].span);
-    issue.links.iter().filter(move |l| {
-        l.item.is_some()
+    issue.links.iter().enumerate().filter_map(move |(i, l)| {
+        let first_in_item = l.item.is_some() && (i == 0 || issue.links[i - 1].item != l.item);
+        (first_in_item
             && !l.in_heading
             && events.is_none_or(|e| !e.contains(l.span.start))
-            && is_web(&l.dest)
+            && is_web(&l.dest))
+            .then_some(l)
     })
+}
+
+/// Content links in the sections that hold community submissions.
+pub fn community_links<'a>(issue: &'a Issue, config: &'a Config) -> impl Iterator<Item = &'a Link> {
+    content_links(issue).filter(move |l| in_community(issue, config, l.section))
+}
+
+/// Whether `section` is, or is inside, a community section.
+pub fn in_community(issue: &Issue, config: &Config, section: Option<usize>) -> bool {
+    config
+        .check
+        .community_sections
+        .iter()
+        .any(|title| issue.within_section(section, title))
 }
 
 pub fn is_web(dest: &str) -> bool {

@@ -71,9 +71,9 @@ fn suspicious(inner: &str) -> Option<&'static str> {
     if starts_space != ends_space {
         return Some(if starts_space { "starts with a space" } else { "ends with a space" });
     }
+    // `` `, and tail-call` `` is text between two code spans; `` `}` `` is code.
     match (first, second) {
-        (',' | ';' | ')' | ']' | '}', _) => Some("starts with punctuation"),
-        ('.' | ':', Some(' ')) => Some("starts with punctuation"),
+        (',' | ';' | ':' | '.' | ')' | ']' | '}', Some(' ')) => Some("starts with punctuation"),
         _ => None,
     }
 }
@@ -85,7 +85,7 @@ mod tests {
     #[test]
     fn finds_broken_backticks() {
         let text = format!(
-            "{HEADER}* stabilize `multivalue`, reference-types`, and tail-call` features\n* fine `.await` and `::new` and `?`\n\
+            "{HEADER}* stabilize `multivalue`, reference-types`, and tail-call` features\n* fine `.await` and `::new` and `?` and `{{` and `}}`\n\
 * odd ` one\n* empty `` pair\n* `trailing ` space\n* `` `nested` `` ok\n\n```\ncode ` block\n```\n"
         );
         assert_eq!(lines("backticks", &text), [6, 8, 9, 10]);

@@ -24,7 +24,7 @@ should be
     check,
 };
 
-const SCHEMES: &[&str] = &["https", "http", "mailto", "irc", "ircs"];
+const SCHEMES: &[&str] = &["https", "http", "mailto", "irc", "ircs", "ftp"];
 
 /// Destinations the `placeholder` lint reports instead.
 fn is_placeholder(dest: &str) -> bool {
@@ -36,7 +36,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let dests = issue
         .links
         .iter()
-        .filter(|l| l.kind != LinkKind::Reference)
+        // `<name@host>` autolinks are e-mail addresses, not relative links.
+        .filter(|l| l.kind == LinkKind::Inline || (l.kind == LinkKind::Autolink && l.dest.contains("://")))
         .map(|l| (l.dest_span, l.dest.as_str(), issue.slice(l.text_span).trim().is_empty()))
         .chain(issue.ref_defs.iter().map(|d| (d.dest_span, d.dest.as_str(), false)));
     for (span, dest, empty_text) in dests {

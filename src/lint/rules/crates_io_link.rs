@@ -1,7 +1,7 @@
 //! `crates-io-link`: a crates.io page among the community links.
 
 use crate::diagnostic::{Diagnostic, Level};
-use crate::lint::rules::repo_link::COMMUNITY;
+use crate::lint::util::in_community;
 use crate::lint::{Ctx, Lint, content_links};
 
 pub static LINT: Lint = Lint {
@@ -27,7 +27,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let host = p.host.to_ascii_lowercase();
-        if issue.within_section(link.section, COMMUNITY)
+        if in_community(issue, ctx.config, link.section)
             && (host == "crates.io" || host == "www.crates.io")
             && p.path.starts_with("/crates/")
         {

@@ -1,7 +1,7 @@
 //! `duplicate-event`: the same event listed twice — by URL, or by organizer, date and title.
 
 use crate::diagnostic::{Diagnostic, Level};
-use crate::events::Event;
+use crate::events::{Event, Region};
 use crate::issue::Issue;
 use crate::lint::{Ctx, Lint};
 use std::collections::HashMap;
@@ -15,16 +15,16 @@ pub static LINT: Lint = Lint {
     explain: "\
 Events reach the list from several calendars, so the same meetup arrives twice: under the
 same URL in two regions, or under two URLs with the same organizer, date and title. List
-it once (a hybrid event under Virtual or its continent, not both). A URL of one
-occurrence (a Meetup or Eventbrite event page) listed on two dates is a copy-paste error.
+it once per region: TWIR lists a hybrid event under Virtual and under its continent, but
+never twice in one region or under two continents. A URL of one occurrence (a Meetup or
+Eventbrite event page) listed on two dates is a copy-paste error.
 
 Example:
     ### Virtual
-    * 2023-04-20 | Virtual (Munich, DE) | [Rust Munich](https://www.meetup.com/rust-munich/)
-        * [**Rust Munich 2023 / 2 - hybrid**](https://www.meetup.com/rust-munich/events/291965920/)
-    ### Europe
-    * 2023-04-20 | Munich, DE + Virtual | [Rust Munich](https://www.meetup.com/rust-munich/)
-        * [**Rust Munich 2023 / 2 - hybrid**](https://www.meetup.com/rust-munich/events/291965920/)",
+    * 2024-11-28 | Virtual (Nürnberg, DE) | [Rust Nuremberg](https://www.meetup.com/rust-noris/)
+        * [**Rust Nürnberg online**](https://www.meetup.com/rust-noris/events/300820276/)
+    * 2024-12-12 | Virtual (Nürnberg, DE) | [Rust Nuremberg](https://www.meetup.com/rust-noris/)
+        * [**Rust Nürnberg online**](https://www.meetup.com/rust-noris/events/300820276/)",
     check,
 };
 
@@ -33,6 +33,13 @@ fn is_occurrence(url: &str) -> bool {
     url.contains("/events/") && !url.trim_end_matches('/').ends_with("/events")
         || url.contains("eventbrite.") && url.contains("/e/")
         || url.contains("lu.ma/") && !url.contains("lu.ma/calendar")
+}
+
+/// TWIR lists a hybrid event twice on purpose: under Virtual and under its continent.
+fn cross_listed(a: &Event, b: &Event) -> bool {
+    let virtual_ = |e: &Event| e.region == Some(Region::Virtual);
+    let continent = |e: &Event| e.region.is_some_and(|r| r != Region::Virtual);
+    (virtual_(a) && continent(b)) || (continent(a) && virtual_(b))
 }
 
 fn title_text(issue: &Issue, ev: &Event) -> String {
@@ -54,6 +61,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for &l in &ev.titles {
             let url = crate::url::normalise(&issue.links[l].dest);
             match by_url.get(&url) {
+                Some(first) if cross_listed(first, ev) => {}
                 Some(first) if first.start == ev.start || is_occurrence(&url) => {
                     if !reported {
                         push(issue, out, ev, first, "event is listed twice (same link)");
@@ -80,6 +88,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         let date = ev.start.map(|d| d.to_string()).unwrap_or_default();
         match by_key.get(&(organizer.clone(), date.clone(), title.clone())) {
+            Some(first) if cross_listed(first, ev) => {}
             Some(first) => push(issue, out, ev, first, "event is listed twice (same organizer, date and title)"),
             None => {
                 by_key.insert((organizer, date, title), ev);
@@ -112,6 +121,6 @@ mod tests {
 * 2024-04-12 | Paris, FR | [P](https://e.com/p)\n    * [**Meetup**](https://e.com/p/1)\n\
 * 2024-04-12 | Paris, FR | [P](https://e.com/p)\n    * [**Meetup**](https://e.com/p/2)\n"
         );
-        assert_eq!(lines("duplicate-event", &text), [15, 19, 23]);
+        assert_eq!(lines("duplicate-event", &text), [15, 23]);
     }
 }

@@ -1,6 +1,7 @@
 //! `duplicate-link`: the same link twice in an issue, or again within recent issues.
 
 use crate::diagnostic::{Diagnostic, Level};
+use crate::lint::util::in_community;
 use crate::lint::{Ctx, Lint, content_links};
 use std::collections::HashMap;
 
@@ -40,6 +41,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         seen.insert(key.clone(), link.span);
+        // Project links (RFCs, PRs) rightly return as they move from new to FCP to
+        // approved; only community submissions must be new.
+        if !in_community(issue, ctx.config, link.section) {
+            continue;
+        }
         let earlier = ctx
             .recent
             .iter()

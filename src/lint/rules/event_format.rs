@@ -106,9 +106,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         for &t in &ev.title_items {
             let item = &issue.items[t];
             let text = issue.slice(item.content);
-            let links = ev.titles.iter().filter(|&&l| item.span.encloses(issue.links[l].span));
+            // The first link is the event's title; later ones (a mirror, a map) may be plain.
+            let mut links = ev.titles.iter().filter(|&&l| item.span.encloses(issue.links[l].span));
             let mut any = false;
-            for &l in links {
+            if let Some(&l) = links.next() {
                 any = true;
                 let link_text = issue.slice(issue.links[l].text_span);
                 if !(link_text.starts_with("**") && link_text.ends_with("**")) {

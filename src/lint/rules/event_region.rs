@@ -1,7 +1,7 @@
 //! `event-region`: a virtual event under a continent, or a place under the wrong continent.
 
 use crate::diagnostic::{Diagnostic, Level};
-use crate::events::location;
+use crate::events::{Region, location};
 use crate::events::location::Mode;
 use crate::lint::{Ctx, Lint};
 
@@ -38,7 +38,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 None => continue,
             },
         };
-        if loc.fits(region) {
+        // Until 2022 events under `### Virtual` gave only their city: the heading said
+        // they were virtual. That is a matter of spelling (`event-format`), not region.
+        if loc.fits(region) || (region == Region::Virtual && loc.mode == Mode::InPerson) {
             continue;
         }
         let Some(home) = loc.home_region() else {

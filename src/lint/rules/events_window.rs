@@ -45,6 +45,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         return;
     };
+    // Before 2022 the window was written `11/10-11/24` and spanned two weeks; only the
+    // ISO form is held to the four-week rule.
+    let written = issue.slice(window.dates_span);
+    if !written.starts_with(|c: char| c.is_ascii_digit()) || written.contains('/') {
+        return;
+    }
     let message = match (window.start, window.end) {
         (Some(s), Some(e)) if s == date && e == end => return,
         (Some(s), Some(_)) if s != date => format!("events window starts {s}, not on the issue date {date}"),

@@ -26,22 +26,25 @@ should be
 
 const KNOWN: &[&str] = &[
     "video", "audio", "series", "new", "updated", "podcast", "slides", "paper", "pdf",
+    // Difficulty tags of calls for participation.
+    "easy", "medium", "hard", "less easy", "moderate", "good first issue", "mentored",
     "disposition: merge", "disposition: close", "disposition: postpone", "disposition: unspecified",
 ];
 
-/// What is wrong with a prefix, if anything.
-fn problem(text: &str, extra: &[String]) -> Option<String> {
+/// What is wrong with a prefix, if anything, and whether it is a known one misspelt.
+fn problem(text: &str, extra: &[String]) -> Option<(String, bool)> {
     if KNOWN.contains(&text) || extra.iter().any(|e| e == text) || is_language(text) {
         return None;
     }
     let lower = text.to_lowercase();
     if let Some(k) = KNOWN.iter().find(|k| **k == lower) {
-        return Some(format!("prefix `[{text}]` should be written `[{k}]`"));
+        return Some((format!("prefix `[{text}]` should be written `[{k}]`"), true));
     }
     if text.len() == 2 && text.chars().all(|c| c.is_ascii_alphabetic()) {
-        return Some(format!("language prefix `[{text}]` should be in capitals: `[{}]`", text.to_uppercase()));
+        let upper = text.to_uppercase();
+        return Some((format!("language prefix `[{text}]` should be in capitals: `[{upper}]`"), true));
     }
-    Some(format!("unknown prefix `[{text}]`"))
+    Some((format!("unknown prefix `[{text}]`"), false))
 }
 
 /// `ZH`, `ES`, `PT-BR`.
@@ -62,8 +65,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         for p in item.prefixes.iter().filter(|p| p.span.end <= first.span.start) {
-            if let Some(msg) = problem(&p.text, extra) {
-                out.push(Diagnostic::new(LINT.code, p.span, msg).help("use one of [video], [audio], [series] or a language code such as [ZH]"));
+            if let Some((msg, known)) = problem(&p.text, extra) {
+                let d = Diagnostic::new(LINT.code, p.span, msg)
+                    .help("use one of [video], [audio], [series] or a language code such as [ZH]");
+                // An unknown prefix may be a new convention; a misspelt known one is wrong.
+                out.push(if known { d } else { d.warning() });
             }
         }
         // A prefix written after the item's only link.

@@ -4,7 +4,7 @@
 
 use crate::diagnostic::{Diagnostic, Level};
 use crate::issue::Span;
-use crate::lint::util::has_content;
+use crate::lint::util::{has_content, is_boilerplate};
 use crate::lint::{Ctx, Lint};
 
 pub static LINT: Lint = Lint {
@@ -57,12 +57,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for comment in &issue.comments {
         let body = issue.slice(comment.span);
         let lower = body.to_lowercase();
-        if !(lower.contains("goes here") || lower.contains("go here")) {
+        // A commented-out section (a heading inside) is not a placeholder, and a comment
+        // that swallowed others is reported by `unclosed-comment`.
+        let first_line = body.lines().next().unwrap_or(body);
+        let swallowed = first_line.trim_end().ends_with('>') && !first_line.contains("-->") && body.contains('\n');
+        if !(lower.contains("goes here") || lower.contains("go here"))
+            || body.lines().skip(1).any(|l| l.starts_with('#'))
+            || swallowed
+        {
             continue;
         }
         let region = fill_region(ctx, comment.span);
         if !has_content(ctx, region) {
-            let first_line = body.lines().next().unwrap_or(body);
             out.push(
                 Diagnostic::new(
                     LINT.code,
@@ -82,6 +88,10 @@ fn fill_region(ctx: &Ctx<'_>, comment: Span) -> Span {
     let issue = ctx.issue;
     let next = issue.headings.iter().find(|h| h.span.start >= comment.end);
     let end = next.map_or(issue.text.len(), |h| h.span.start);
+    // The content goes before the section's closing boilerplate ("Please submit ...").
+    if let Some(stop) = first_boilerplate(ctx, Span::new(comment.end, end)) {
+        return Span::new(comment.end, stop);
+    }
     let region = Span::new(comment.end, end);
     if has_content(ctx, region) {
         return region;
@@ -94,6 +104,21 @@ fn fill_region(ctx: &Ctx<'_>, comment: Span) -> Span {
     }
 }
 
+/// Start of the first boilerplate line in `span`, outside comments.
+fn first_boilerplate(ctx: &Ctx<'_>, span: Span) -> Option<usize> {
+    let issue = ctx.issue;
+    let mut at = span.start;
+    while at < span.end {
+        let end = issue.text[at..span.end].find('\n').map_or(span.end, |i| at + i);
+        let line = issue.text[at..end].trim();
+        if !line.is_empty() && !issue.in_comment(at) && is_boilerplate(ctx, line) {
+            return Some(at);
+        }
+        at = end + 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_util::*;
@@ -102,10 +127,10 @@ mod tests {
     fn finds_leftovers() {
         let text = format!(
             "{HEADER}## Crate of the Week\n\n<!-- COTW goes here -->\n\n[Please submit your suggestions][submit]!\n\n\
-[submit]: https://e.com/s\n\n## Quote of the Week\n\n<!-- QOTW goes here -->\n\n> A quote.\n\n\
+[submit]: https://e.com/s\n\n## Quote of the Week\n\n<!-- QOTW goes here -->\n\n[Please submit quotes](https://e.com/q)\n\n*Edited by [x](https://e.com/x)*\n\n\
 ## Jobs\n\nSee [thread](INSERT_LINK_HERE)\n<!-- * []() -->\n* [ - ]()\n\n<small>[Discuss](REDDIT_LINK_HERE)</small>\n"
         );
-        assert_eq!(lines("placeholder", &text), [8, 22, 24, 26]);
+        assert_eq!(lines("placeholder", &text), [8, 16, 24, 26, 28]);
     }
 
     #[test]

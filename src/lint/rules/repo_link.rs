@@ -1,6 +1,7 @@
 //! `repo-link`: a bare GitHub or GitLab repository among the community links.
 
 use crate::diagnostic::{Diagnostic, Level};
+use crate::lint::util::in_community;
 use crate::lint::{Ctx, Lint, content_links};
 
 pub static LINT: Lint = Lint {
@@ -20,12 +21,10 @@ Example:
     check,
 };
 
-pub(crate) const COMMUNITY: &str = "Updates from Rust Community";
-
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let issue = ctx.issue;
     for link in content_links(issue) {
-        if !issue.within_section(link.section, COMMUNITY) || !is_bare_repo(&link.dest) {
+        if !in_community(issue, ctx.config, link.section) || !is_bare_repo(&link.dest) {
             continue;
         }
         out.push(

@@ -38,10 +38,18 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let open_link = text.match_indices("](").map(|(i, _)| line.start + i).find(|&at| !covered(at));
         if let Some(at) = open_link {
             let open = text[..at - line.start].rfind('[').map_or(line.start, |i| line.start + i);
-            out.push(
-                Diagnostic::new(LINT.code, Span::new(open, line.end), "link is not closed")
+            let rest = &issue.text[at..line.end];
+            let d = match rest.char_indices().find(|(_, c)| c.is_control()) {
+                Some((i, c)) => Diagnostic::new(
+                    LINT.code,
+                    Span::new(at + i, at + i + c.len_utf8()),
+                    format!("an invisible control character (U+{:04X}) breaks this link", c as u32),
+                )
+                .help("delete the character"),
+                None => Diagnostic::new(LINT.code, Span::new(open, line.end), "link is not closed")
                     .help("end the link with `)`"),
-            );
+            };
+            out.push(d);
             continue;
         }
         let mut depth = 0i32;
@@ -49,7 +57,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let bytes = text.as_bytes();
         for (i, &b) in bytes.iter().enumerate() {
             let at = line.start + i;
-            if (i > 0 && bytes[i - 1] == b'\\') || issue.in_code(at) || issue.in_comment(at) {
+            if (i > 0 && bytes[i - 1] == b'\\') || covered(at) {
                 continue;
             }
             match b {
@@ -81,8 +89,8 @@ mod tests {
         let text = format!(
             "{HEADER}* [a](https://e.com/a\n* [b](https://e.com/b)\n* [c [x]](https://e.com/c)\n\
 *This Week in Rust is edited by: [a](https://e.com/a), [b](https://github.com/b\n* [open bracket only\n\
-* `[not a link](` in code\n* ranges [0.5%, 3.5%] are fine\n"
+* `[not a link](` in code\n* ranges [0.5%, 3.5%] are fine\n* [ctl](https://e.com/\u{2}x)\n"
         );
-        assert_eq!(lines("unclosed-link", &text), [6, 9, 10]);
+        assert_eq!(lines("unclosed-link", &text), [6, 9, 10, 13]);
     }
 }
