@@ -22,7 +22,7 @@ pub enum ConfigError {
     UnknownLint { path: String, code: String },
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     pub newsletter: Newsletter,
@@ -132,15 +132,6 @@ impl Default for Check {
             ]
             .map(String::from)
             .to_vec(),
-        }
-    }
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            newsletter: Newsletter::default(),
-            check: Check::default(),
         }
     }
 }

@@ -15,7 +15,11 @@ pub struct Parts<'a> {
 /// Splits `scheme://host[:port]/path?query#fragment`. `None` for anything without `://`.
 pub fn split(url: &str) -> Option<Parts<'_>> {
     let (scheme, rest) = url.split_once("://")?;
-    if scheme.is_empty() || !scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b)) {
+    if scheme.is_empty()
+        || !scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+    {
         return None;
     }
     let (rest, fragment) = match rest.split_once('#') {
@@ -174,9 +178,30 @@ pub fn normalise(url: &str) -> String {
 
 /// Hosts whose links hide where they go.
 pub const SHORTENERS: &[&str] = &[
-    "bit.ly", "goo.gl", "t.co", "tinyurl.com", "ow.ly", "buff.ly", "is.gd", "t.ly", "rb.gy",
-    "shorturl.at", "cutt.ly", "tiny.cc", "lnkd.in", "dlvr.it", "amzn.to", "bit.do", "rebrand.ly",
-    "s.id", "v.gd", "shorturl.com", "forms.gle", "maps.app.goo.gl", "g.co", "t.me",
+    "bit.ly",
+    "goo.gl",
+    "t.co",
+    "tinyurl.com",
+    "ow.ly",
+    "buff.ly",
+    "is.gd",
+    "t.ly",
+    "rb.gy",
+    "shorturl.at",
+    "cutt.ly",
+    "tiny.cc",
+    "lnkd.in",
+    "dlvr.it",
+    "amzn.to",
+    "bit.do",
+    "rebrand.ly",
+    "s.id",
+    "v.gd",
+    "shorturl.com",
+    "forms.gle",
+    "maps.app.goo.gl",
+    "g.co",
+    "t.me",
 ];
 
 /// Whether `url` goes through a link shortener.
@@ -187,7 +212,7 @@ pub fn is_shortened(url: &str) -> bool {
     let host = p.host.to_ascii_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host);
     // `t.me` is Telegram's own address, not a shortener.
-    host != "t.me" && SHORTENERS.iter().any(|s| host == *s) && p.path.len() > 1
+    host != "t.me" && SHORTENERS.contains(&host) && p.path.len() > 1
 }
 
 #[cfg(test)]
@@ -200,7 +225,10 @@ mod tests {
             normalise("http://www.Example.com/a/?utm_source=x&b=1"),
             "https://example.com/a?b=1"
         );
-        assert_eq!(normalise("https://example.com:443/a/"), "https://example.com/a");
+        assert_eq!(
+            normalise("https://example.com:443/a/"),
+            "https://example.com/a"
+        );
         assert_eq!(
             normalise("https://youtu.be/Q4NUKNU2uX8"),
             normalise("https://www.youtube.com/watch?v=Q4NUKNU2uX8")
@@ -212,7 +240,10 @@ mod tests {
         let u = "https://e.com/e?aff=ebdssbonlinesearch&keep_tld=1#top";
         assert_eq!(tracking_params(u), ["aff=ebdssbonlinesearch"]);
         assert_eq!(without_tracking(u), "https://e.com/e?keep_tld=1#top");
-        assert_eq!(without_tracking("https://e.com/?utm_source=a"), "https://e.com/");
+        assert_eq!(
+            without_tracking("https://e.com/?utm_source=a"),
+            "https://e.com/"
+        );
         assert!(tracking_params("https://e.com/?si=1").is_empty());
         assert_eq!(tracking_params("https://youtu.be/x?si=abc"), ["si=abc"]);
     }

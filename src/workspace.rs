@@ -117,7 +117,9 @@ pub fn canonical(path: &Path) -> PathBuf {
 
 /// Reads and parses `paths` on all cores. A file that cannot be read is an error.
 pub fn parse_files(paths: &[PathBuf]) -> Result<Vec<Parsed>, WorkspaceError> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(paths.len().max(1));
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(paths.len().max(1));
     let chunk = paths.len().div_ceil(threads).max(1);
     std::thread::scope(|s| {
         let handles: Vec<_> = paths

@@ -53,7 +53,11 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
             "{} ({} by default{}{})\n\n{}\n\n{}",
             lint.code,
             lint.default_level,
-            if lint.unfinished { ", error with --ready" } else { "" },
+            if lint.unfinished {
+                ", error with --ready"
+            } else {
+                ""
+            },
             if lint.fixable { ", fixable" } else { "" },
             lint.summary,
             lint.explain
@@ -71,8 +75,14 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
     all.extend(targets.iter().cloned());
     let parsed = workspace::parse_files(&dedup(&all))?;
     let by_id: HashMap<PathBuf, &Parsed> = parsed.iter().map(|p| (p.id.clone(), p)).collect();
-    let archive_ids: Vec<PathBuf> = archive_files.iter().map(|p| workspace::canonical(p)).collect();
-    let archive: Vec<&Parsed> = archive_ids.iter().filter_map(|id| by_id.get(id).copied()).collect();
+    let archive_ids: Vec<PathBuf> = archive_files
+        .iter()
+        .map(|p| workspace::canonical(p))
+        .collect();
+    let archive: Vec<&Parsed> = archive_ids
+        .iter()
+        .filter_map(|id| by_id.get(id).copied())
+        .collect();
     let history = {
         let entries = archive
             .iter()
@@ -90,10 +100,16 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
         let id = workspace::canonical(target);
         let parsed = by_id.get(&id).context("target was parsed")?;
         let mut issue = parsed.issue.clone();
-        issue.name = target.display().to_string();
+        issue.name = display_path(target);
         let mut diags = lint::check(&issue, &id, &ws.config, &history, opts);
         if args.fix {
-            (issue, diags) = fix(target, issue, diags, |i| lint::check(i, &id, &ws.config, &history, opts), &mut out)?;
+            (issue, diags) = fix(
+                target,
+                issue,
+                diags,
+                |i| lint::check(i, &id, &ws.config, &history, opts),
+                &mut out,
+            )?;
         }
         if !diags.is_empty() {
             files_with += 1;
@@ -122,11 +138,28 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
         )?;
     }
     out.flush()?;
-    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `path` relative to the working directory when it lies below it.
+fn display_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    path.strip_prefix(&cwd)
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { word.to_string() } else { format!("{word}s") }
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
 }
 
 /// The files to check: the paths given (folders expanded), else the drafts.
@@ -186,18 +219,29 @@ fn fix(
     let original = issue.text.clone();
     let mut fixed: Vec<String> = Vec::new();
     for _ in 0..FIX_PASSES {
-        let safe: Vec<&Diagnostic> = diags.iter().filter(|d| d.fix.as_ref().is_some_and(|f| f.safe)).collect();
+        let safe: Vec<&Diagnostic> = diags
+            .iter()
+            .filter(|d| d.fix.as_ref().is_some_and(|f| f.safe))
+            .collect();
         if safe.is_empty() {
             break;
         }
-        let edits: Vec<edit::Edit> = safe.iter().flat_map(|d| d.fix.as_ref().map(|f| f.edits.clone()).unwrap_or_default()).collect();
+        let edits: Vec<edit::Edit> = safe
+            .iter()
+            .flat_map(|d| d.fix.as_ref().map(|f| f.edits.clone()).unwrap_or_default())
+            .collect();
         let (text, _) = edit::apply(&issue.text, &edits);
         if text == issue.text {
             break;
         }
         for d in &safe {
             let (line, col) = issue.line_col(d.span.start);
-            fixed.push(format!("{}:{line}:{col}: {} ({})", path.display(), d.fix.as_ref().map_or("", |f| f.description.as_str()), d.code));
+            fixed.push(format!(
+                "{}:{line}:{col}: {} ({})",
+                path.display(),
+                d.fix.as_ref().map_or("", |f| f.description.as_str()),
+                d.code
+            ));
         }
         issue = Issue::from_text(issue.name.clone(), &text);
         diags = check(&issue);

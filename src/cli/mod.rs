@@ -7,7 +7,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
-#[command(name = "twir", version, about = "The newsroom of a \"This Week in X\" newsletter")]
+#[command(
+    name = "twir",
+    version,
+    about = "The newsroom of a \"This Week in X\" newsletter"
+)]
 pub struct Cli {
     /// The newsletter's root (default: the nearest folder up with twir.toml or content/ and draft/)
     #[arg(long, global = true, value_name = "DIR")]

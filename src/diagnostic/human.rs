@@ -28,10 +28,13 @@ pub fn render(issue: &Issue, diag: &Diagnostic, color: bool) -> String {
         let b = s.end.clamp(window.start, window.end) - window.start;
         a..b.max(a)
     };
-    let fix_note = diag
-        .fix
-        .as_ref()
-        .map(|f| format!("{}{}", f.description, if f.safe { " (twir check --fix)" } else { "" }));
+    let fix_note = diag.fix.as_ref().map(|f| {
+        format!(
+            "{}{}",
+            f.description,
+            if f.safe { " (twir check --fix)" } else { "" }
+        )
+    });
     let mut snippet = Snippet::source(source)
         .line_start(first_line)
         .path(issue.name.as_str())

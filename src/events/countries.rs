@@ -121,10 +121,18 @@ mod tests {
 
     #[test]
     fn every_iso_code_once() {
-        let all: Vec<&str> = [AFRICA, ASIA, EUROPE, NORTH_AMERICA, OCEANIA, SOUTH_AMERICA, ANTARCTICA]
-            .iter()
-            .flat_map(|t| t.split_ascii_whitespace())
-            .collect();
+        let all: Vec<&str> = [
+            AFRICA,
+            ASIA,
+            EUROPE,
+            NORTH_AMERICA,
+            OCEANIA,
+            SOUTH_AMERICA,
+            ANTARCTICA,
+        ]
+        .iter()
+        .flat_map(|t| t.split_ascii_whitespace())
+        .collect();
         let set: HashSet<_> = all.iter().collect();
         assert_eq!(set.len(), all.len(), "a code is listed twice");
         assert_eq!(all.len(), 249, "ISO 3166-1 has 249 codes");
@@ -140,6 +148,9 @@ mod tests {
         assert_eq!(region_of("ZZ"), None);
         assert!(is_state_of("ACT", "AU"));
         assert!(!is_state_of("XX", "US"));
-        assert_eq!(Region::from_heading("North America"), Some(Region::NorthAmerica));
+        assert_eq!(
+            Region::from_heading("North America"),
+            Some(Region::NorthAmerica)
+        );
     }
 }

@@ -125,10 +125,7 @@ fn parse_form(s: &str) -> Option<Location> {
         ("Virtual (", Mode::Virtual),
     ] {
         if let Some(inner) = s.strip_prefix(prefix).and_then(|r| r.strip_suffix(')')) {
-            let places = inner
-                .split("; ")
-                .map(place)
-                .collect::<Option<Vec<_>>>()?;
+            let places = inner.split("; ").map(place).collect::<Option<Vec<_>>>()?;
             return Some(Location { mode, places });
         }
     }
@@ -267,11 +264,20 @@ mod tests {
     #[test]
     fn variants_normalise() {
         for (s, want) in [
-            ("Virtual + In Person (Berlin, DE)", "Virtual and In-Person (Berlin, DE)"),
+            (
+                "Virtual + In Person (Berlin, DE)",
+                "Virtual and In-Person (Berlin, DE)",
+            ),
             ("Munich, DE + Virtual", "Virtual and In-Person (Munich, DE)"),
             ("Virtual( Kampala, UG)", "Virtual (Kampala, UG)"),
-            ("Praha, CZ - Virtual + In-person", "Virtual and In-Person (Praha, CZ)"),
-            ("Melbourne, VIC, AU + Virtual", "Virtual and In-Person (Melbourne, VIC, AU)"),
+            (
+                "Praha, CZ - Virtual + In-person",
+                "Virtual and In-Person (Praha, CZ)",
+            ),
+            (
+                "Melbourne, VIC, AU + Virtual",
+                "Virtual and In-Person (Melbourne, VIC, AU)",
+            ),
             ("Hybrid (Paris, fr)", "Virtual and In-Person (Paris, FR)"),
         ] {
             match parse(s) {
@@ -287,8 +293,14 @@ mod tests {
             parse("Canberra, AU"),
             Err(Problem::MissingState("Canberra, AU".into()))
         );
-        assert_eq!(parse("Nowhere, ZZ"), Err(Problem::UnknownCountry("ZZ".into())));
-        assert!(matches!(parse("Austin, XX, US"), Err(Problem::UnknownState(..))));
+        assert_eq!(
+            parse("Nowhere, ZZ"),
+            Err(Problem::UnknownCountry("ZZ".into()))
+        );
+        assert!(matches!(
+            parse("Austin, XX, US"),
+            Err(Problem::UnknownState(..))
+        ));
     }
 
     #[test]

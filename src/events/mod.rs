@@ -85,7 +85,10 @@ impl EventsSection {
                 continue;
             }
             let content = issue.slice(item.content);
-            if !content.get(..4).is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit())) {
+            if !content
+                .get(..4)
+                .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+            {
                 continue;
             }
             events.push(event(issue, i));
@@ -270,7 +273,10 @@ Rusty Events between 2024-11-27 - 2024-12-25 🦀\n\n### Virtual\n\
     #[test]
     fn date_forms() {
         let d = |y, m, dd| Some(jiff::civil::date(y, m, dd));
-        assert_eq!(event_dates("2024-04-15 & 2024-04-16"), (d(2024, 4, 15), d(2024, 4, 16)));
+        assert_eq!(
+            event_dates("2024-04-15 & 2024-04-16"),
+            (d(2024, 4, 15), d(2024, 4, 16))
+        );
         assert_eq!(event_dates("2024-04-15"), (d(2024, 4, 15), d(2024, 4, 15)));
         assert_eq!(loose_date("11/10/2021"), d(2021, 11, 10));
     }

@@ -106,13 +106,8 @@ pub fn parse(text: &str) -> Header {
         }
     }
     if !stray.is_empty() {
-        let blank_start = text[..header.span.end]
-            .trim_end_matches(['\n', '\r'])
-            .len();
-        header.blank_inside = Some(Span::new(
-            next_line(text, blank_start),
-            header.span.end,
-        ));
+        let blank_start = text[..header.span.end].trim_end_matches(['\n', '\r']).len();
+        header.blank_inside = Some(Span::new(next_line(text, blank_start), header.span.end));
         header.stray = stray;
         header.span.end = end;
     }
@@ -145,7 +140,9 @@ fn field(line: &str, start: usize) -> Option<Field> {
 
 /// Offset of the line after the one starting at `start`.
 fn next_line(text: &str, start: usize) -> usize {
-    text[start..].find('\n').map_or(text.len(), |i| start + i + 1)
+    text[start..]
+        .find('\n')
+        .map_or(text.len(), |i| start + i + 1)
 }
 
 /// Lines with their start offsets, without line endings.
@@ -210,7 +207,10 @@ mod tests {
         assert_eq!(h.fields.len(), 3);
         assert_eq!(h.number(), Some(5));
         assert_eq!(h.date(), Some(jiff::civil::date(2024, 1, 3)));
-        assert_eq!(h.get("title").unwrap().value_span.slice(text), "This Week in Rust 5");
+        assert_eq!(
+            h.get("title").unwrap().value_span.slice(text),
+            "This Week in Rust 5"
+        );
         assert_eq!(&text[h.span.end..], "Body");
         assert!(h.blank_inside.is_none());
     }
@@ -227,8 +227,14 @@ mod tests {
 
     #[test]
     fn tolerant_dates() {
-        assert_eq!(parse_date("2020-12-2"), Some(jiff::civil::date(2020, 12, 2)));
-        assert_eq!(parse_date("2014-03-11 23:45"), Some(jiff::civil::date(2014, 3, 11)));
+        assert_eq!(
+            parse_date("2020-12-2"),
+            Some(jiff::civil::date(2020, 12, 2))
+        );
+        assert_eq!(
+            parse_date("2014-03-11 23:45"),
+            Some(jiff::civil::date(2014, 3, 11))
+        );
         assert_eq!(parse_date("2014-13-11"), None);
         assert_eq!(parse_date("soon"), None);
         assert_eq!(

@@ -106,7 +106,7 @@ pub(super) fn scan(text: &str, body: Span) -> Inline {
                 let after = &raw[i + 2..];
                 let lead = after.len() - after.trim_start().len();
                 let start = span.start + i + 2 + lead;
-                let len = after.trim_start().split_whitespace().next().map_or(0, str::len);
+                let len = after.split_whitespace().next().map_or(0, str::len);
                 Span::new(start, start + len)
             })
             .unwrap_or(span);
@@ -133,7 +133,10 @@ fn raw_link(text: &str, span: Span, link_type: LinkType, dest: &str) -> Option<R
     let raw = span.slice(text);
     match link_type {
         LinkType::Autolink | LinkType::Email => {
-            let inner = Span::new(span.start + 1, span.end.saturating_sub(1).max(span.start + 1));
+            let inner = Span::new(
+                span.start + 1,
+                span.end.saturating_sub(1).max(span.start + 1),
+            );
             Some(RawLink {
                 kind: LinkKind::Autolink,
                 span,
@@ -255,7 +258,10 @@ fn tags(s: &str, base: usize, out: &mut Vec<HtmlTag>) {
         if starts_alpha {
             let end = s[k..].find('>').map_or(s.len(), |e| k + e + 1);
             out.push(HtmlTag {
-                span: Span::new(base + at, base + end.min(s[at..].find('\n').map_or(s.len(), |n| at + n))),
+                span: Span::new(
+                    base + at,
+                    base + end.min(s[at..].find('\n').map_or(s.len(), |n| at + n)),
+                ),
                 name: s[name_start..k].to_ascii_lowercase(),
                 closing,
             });

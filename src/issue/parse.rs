@@ -51,7 +51,12 @@ pub(super) fn parse(name: String, bytes: &[u8]) -> Issue {
     let found = inline::scan(&issue.text, issue.body);
     issue.code_spans = found.code_spans;
     issue.code_blocks = found.code_blocks;
-    issue.comments = comments(&issue.text, issue.body, &issue.code_blocks, &issue.code_spans);
+    issue.comments = comments(
+        &issue.text,
+        issue.body,
+        &issue.code_blocks,
+        &issue.code_spans,
+    );
     // Comment blocks reach us line by line, so tags inside them are dropped here.
     issue.html = found
         .html
@@ -85,7 +90,10 @@ pub(super) fn parse(name: String, bytes: &[u8]) -> Issue {
             dest_span: raw.dest_span,
             item,
             section: issue.section_at(raw.span.start),
-            in_heading: issue.headings.iter().any(|h| h.span.contains(raw.span.start)),
+            in_heading: issue
+                .headings
+                .iter()
+                .any(|h| h.span.contains(raw.span.start)),
         });
     }
     issue.links = links;
@@ -132,7 +140,10 @@ fn sections(headings: &[Heading], end: usize, text: &str) -> Vec<Section> {
             .iter()
             .find(|n| n.level <= h.level)
             .map_or(end, |n| n.span.start);
-        let own_end = headings.get(i + 1).map_or(end, |n| n.span.start).min(section_end);
+        let own_end = headings
+            .get(i + 1)
+            .map_or(end, |n| n.span.start)
+            .min(section_end);
         let own_start = (h.span.end + 1).min(own_end).max(h.span.end);
         let parent = (0..i)
             .rev()
@@ -186,7 +197,10 @@ fn list_items(issue: &Issue) -> Vec<ListItem> {
             continue;
         }
         let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
-        let columns: usize = line[..indent].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
+        let columns: usize = line[..indent]
+            .chars()
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum();
         let rest = &line[indent..];
         match marker_len(rest) {
             Some(m) if !is_rule(rest) => {
@@ -212,7 +226,8 @@ fn list_items(issue: &Issue) -> Vec<ListItem> {
                 open = Some(idx);
             }
             _ => {
-                let is_block = rest.starts_with('#') || rest.starts_with('>') || rest.starts_with('|');
+                let is_block =
+                    rest.starts_with('#') || rest.starts_with('>') || rest.starts_with('|');
                 match open {
                     // A continuation line of the item above (lazy or indented).
                     Some(i) if !is_block => {
@@ -288,13 +303,19 @@ fn prefixes(text: &str, start: usize, end: usize) -> Vec<Prefix> {
     out
 }
 
+/// The innermost item containing `offset`. Items are in source order and a nested item
+/// starts inside its parent, so it is the last item starting at or before `offset`, or
+/// one of that item's ancestors.
 fn innermost_item(items: &[ListItem], offset: usize) -> Option<usize> {
-    items
-        .iter()
-        .enumerate()
-        .filter(|(_, it)| it.span.contains(offset))
-        .max_by_key(|(_, it)| it.indent)
-        .map(|(i, _)| i)
+    let mut i = items
+        .partition_point(|it| it.span.start <= offset)
+        .checked_sub(1)?;
+    loop {
+        if items[i].span.contains(offset) {
+            return Some(i);
+        }
+        i = items[i].parent?;
+    }
 }
 
 /// The "N pull requests were merged in the last week" sentence and its search link.
@@ -335,21 +356,37 @@ Intro [Rust](https://www.rust-lang.org/).\n\n\
         let titles: Vec<_> = issue.sections.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(
             titles,
-            ["Updates from Rust Community", "Official", "Foundation", "Updates from the Rust Project"]
+            [
+                "Updates from Rust Community",
+                "Official",
+                "Foundation",
+                "Updates from the Rust Project"
+            ]
         );
         assert_eq!(issue.sections[1].parent, Some(0));
         assert_eq!(issue.sections[0].children, [1, 2]);
-        assert_eq!(issue.items.len(), 2, "the item inside the comment is not an item");
+        assert_eq!(
+            issue.items.len(),
+            2,
+            "the item inside the comment is not an item"
+        );
         let top = &issue.items[0];
         let prefixes: Vec<_> = top.prefixes.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(prefixes, ["video", "ZH"]);
         assert_eq!(issue.items[1].parent, Some(0));
-        let post = issue.links.iter().find(|l| l.dest == "https://e.com/post").unwrap();
+        let post = issue
+            .links
+            .iter()
+            .find(|l| l.dest == "https://e.com/post")
+            .unwrap();
         assert_eq!(post.item, Some(0));
         assert_eq!(post.section, Some(1));
         let mp = issue.merged_prs.as_ref().unwrap();
         assert_eq!(mp.count, Some(12));
-        assert_eq!(mp.search_url.as_deref(), Some("https://github.com/search?q=is%3Apr"));
+        assert_eq!(
+            mp.search_url.as_deref(),
+            Some("https://github.com/search?q=is%3Apr")
+        );
         assert_eq!(issue.comments.len(), 1);
     }
 
@@ -358,7 +395,11 @@ Intro [Rust](https://www.rust-lang.org/).\n\n\
         let issue = Issue::from_text("t.md", "Title: x\n\n## A\n<!-- oops >\n## B\n");
         assert_eq!(issue.comments.len(), 1);
         assert!(!issue.comments[0].closed);
-        assert_eq!(issue.headings.len(), 1, "pulldown-cmark agrees: B is swallowed");
+        assert_eq!(
+            issue.headings.len(),
+            1,
+            "pulldown-cmark agrees: B is swallowed"
+        );
     }
 
     #[test]

@@ -4,6 +4,9 @@
 pub mod rules;
 mod util;
 
+#[cfg(test)]
+mod robustness;
+
 use crate::archive::{Entry, History};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Level};
@@ -153,7 +156,10 @@ mod tests {
         let mut sorted = codes.clone();
         sorted.sort();
         sorted.dedup();
-        assert_eq!(codes, sorted, "LINTS must be sorted by code, without repeats");
+        assert_eq!(
+            codes, sorted,
+            "LINTS must be sorted by code, without repeats"
+        );
         // Every rule file is registered: one file per lint.
         let files = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src/lint/rules"))
             .unwrap()
@@ -170,8 +176,16 @@ mod tests {
     #[test]
     fn every_lint_is_documented() {
         for lint in LINTS {
-            assert!(!lint.summary.is_empty() && !lint.summary.ends_with('.'), "{}", lint.code);
-            assert!(lint.explain.contains("Example"), "{} has no example", lint.code);
+            assert!(
+                !lint.summary.is_empty() && !lint.summary.ends_with('.'),
+                "{}",
+                lint.code
+            );
+            assert!(
+                lint.explain.contains("Example"),
+                "{} has no example",
+                lint.code
+            );
         }
     }
 }

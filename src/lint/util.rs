@@ -17,7 +17,7 @@ pub fn content_links(issue: &Issue) -> impl Iterator<Item = &Link> {
             && !l.in_heading
             && events.is_none_or(|e| !e.contains(l.span.start))
             && is_web(&l.dest))
-            .then_some(l)
+        .then_some(l)
     })
 }
 
@@ -46,7 +46,9 @@ pub fn is_web(dest: &str) -> bool {
 pub fn has_content(ctx: &Ctx<'_>, span: Span) -> bool {
     let issue = ctx.issue;
     let first = issue.lines.line_of(span.start);
-    let last = issue.lines.line_of(span.end.saturating_sub(1).max(span.start));
+    let last = issue
+        .lines
+        .line_of(span.end.saturating_sub(1).max(span.start));
     (first..=last).any(|n| {
         let line = issue.lines.line_span(&issue.text, n);
         if line.end <= span.start || line.start >= span.end {
@@ -63,8 +65,15 @@ pub fn has_content(ctx: &Ctx<'_>, span: Span) -> bool {
 
 /// The line's text with comments blanked out.
 fn strip_comments(issue: &Issue, line: Span) -> String {
-    let mut out = String::new();
     let text = issue.slice(line);
+    let touched = issue
+        .comments
+        .iter()
+        .any(|c| c.span.start < line.end && line.start < c.span.end);
+    if !touched {
+        return text.to_string();
+    }
+    let mut out = String::new();
     for (i, c) in text.char_indices() {
         if !issue.in_comment(line.start + i) {
             out.push(c);

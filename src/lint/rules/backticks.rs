@@ -40,7 +40,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             "backtick has no partner"
         };
-        out.push(Diagnostic::new(LINT.code, span, message).help("pair it with another backtick, or remove it"));
+        out.push(
+            Diagnostic::new(LINT.code, span, message)
+                .help("pair it with another backtick, or remove it"),
+        );
         i = j;
     }
     for &span in &issue.code_spans {
@@ -69,7 +72,11 @@ fn suspicious(inner: &str) -> Option<&'static str> {
         return None;
     }
     if starts_space != ends_space {
-        return Some(if starts_space { "starts with a space" } else { "ends with a space" });
+        return Some(if starts_space {
+            "starts with a space"
+        } else {
+            "ends with a space"
+        });
     }
     // `` `, and tail-call` `` is text between two code spans; `` `}` `` is code.
     match (first, second) {

@@ -37,17 +37,31 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .links
         .iter()
         // `<name@host>` autolinks are e-mail addresses, not relative links.
-        .filter(|l| l.kind == LinkKind::Inline || (l.kind == LinkKind::Autolink && l.dest.contains("://")))
-        .map(|l| (l.dest_span, l.dest.as_str(), issue.slice(l.text_span).trim().is_empty()))
-        .chain(issue.ref_defs.iter().map(|d| (d.dest_span, d.dest.as_str(), false)));
+        .filter(|l| {
+            l.kind == LinkKind::Inline || (l.kind == LinkKind::Autolink && l.dest.contains("://"))
+        })
+        .map(|l| {
+            (
+                l.dest_span,
+                l.dest.as_str(),
+                issue.slice(l.text_span).trim().is_empty(),
+            )
+        })
+        .chain(
+            issue
+                .ref_defs
+                .iter()
+                .map(|d| (d.dest_span, d.dest.as_str(), false)),
+        );
     for (span, dest, empty_text) in dests {
         if empty_text || is_placeholder(dest) && !dest.is_empty() {
             continue;
         }
         if let Some(problem) = problem(dest) {
-            out.push(Diagnostic::new(LINT.code, span, problem).help(
-                "use the page's absolute address, e.g. `https://example.com/post`",
-            ));
+            out.push(
+                Diagnostic::new(LINT.code, span, problem)
+                    .help("use the page's absolute address, e.g. `https://example.com/post`"),
+            );
         }
     }
 }
@@ -65,18 +79,23 @@ fn problem(dest: &str) -> Option<String> {
     match dest.split_once(':') {
         Some((scheme, _))
             if !scheme.is_empty()
-                && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b)) =>
+                && scheme
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b)) =>
         {
             let lower = scheme.to_ascii_lowercase();
             if !SCHEMES.contains(&lower.as_str()) {
                 return Some(format!("link has an unknown scheme `{scheme}:`"));
             }
-            if (lower == "http" || lower == "https") && !dest[scheme.len() + 1..].starts_with("//") {
+            if (lower == "http" || lower == "https") && !dest[scheme.len() + 1..].starts_with("//")
+            {
                 return Some(format!("link `{dest}` lacks `//` after the scheme"));
             }
             None
         }
-        _ => Some(format!("link `{dest}` is relative; it breaks in feeds and email")),
+        _ => Some(format!(
+            "link `{dest}` is relative; it breaks in feeds and email"
+        )),
     }
 }
 

@@ -45,7 +45,13 @@ fn cross_listed(a: &Event, b: &Event) -> bool {
 fn title_text(issue: &Issue, ev: &Event) -> String {
     ev.titles
         .first()
-        .map(|&l| issue.slice(issue.links[l].text_span).replace('*', "").trim().to_lowercase())
+        .map(|&l| {
+            issue
+                .slice(issue.links[l].text_span)
+                .replace('*', "")
+                .trim()
+                .to_lowercase()
+        })
         .unwrap_or_default()
 }
 
@@ -89,7 +95,13 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let date = ev.start.map(|d| d.to_string()).unwrap_or_default();
         match by_key.get(&(organizer.clone(), date.clone(), title.clone())) {
             Some(first) if cross_listed(first, ev) => {}
-            Some(first) => push(issue, out, ev, first, "event is listed twice (same organizer, date and title)"),
+            Some(first) => push(
+                issue,
+                out,
+                ev,
+                first,
+                "event is listed twice (same organizer, date and title)",
+            ),
             None => {
                 by_key.insert((organizer, date, title), ev);
             }

@@ -46,10 +46,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if !in_community(issue, ctx.config, link.section) {
             continue;
         }
-        let earlier = ctx
-            .recent
-            .iter()
-            .find_map(|e| e.links.iter().find(|(u, _)| *u == key).map(|(_, line)| (e, line)));
+        let earlier = ctx.recent.iter().find_map(|e| {
+            e.links
+                .iter()
+                .find(|(u, _)| *u == key)
+                .map(|(_, line)| (e, line))
+        });
         if let Some((entry, line)) = earlier {
             let which = match (entry.number, entry.date) {
                 (Some(n), Some(d)) => format!("issue {n} of {d}"),
@@ -57,8 +59,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 _ => "a recent issue".to_string(),
             };
             out.push(
-                Diagnostic::new(LINT.code, link.span, format!("link already appeared in {which}"))
-                    .help(format!("see {}:{line}", entry.name)),
+                Diagnostic::new(
+                    LINT.code,
+                    link.span,
+                    format!("link already appeared in {which}"),
+                )
+                .help(format!("see {}:{line}", entry.name)),
             );
         }
     }

@@ -38,15 +38,23 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let line = issue.items[ev.item].line_span;
         if ev.fields.len() < 3 {
             out.push(
-                Diagnostic::new(LINT.code, line, "event line needs three fields: `DATE | LOCATION | [Organizer](url)`")
-                    .help("separate the fields with ` | `"),
+                Diagnostic::new(
+                    LINT.code,
+                    line,
+                    "event line needs three fields: `DATE | LOCATION | [Organizer](url)`",
+                )
+                .help("separate the fields with ` | `"),
             );
             continue;
         }
         let date_span = ev.fields[0];
         let date = issue.slice(date_span);
         if ev.start.is_none() {
-            out.push(Diagnostic::new(LINT.code, date_span, format!("`{date}` is not a date (YYYY-MM-DD)")));
+            out.push(Diagnostic::new(
+                LINT.code,
+                date_span,
+                format!("`{date}` is not a date (YYYY-MM-DD)"),
+            ));
         } else if !canonical_date(date) {
             let want = match (ev.start, ev.end) {
                 (Some(a), Some(b)) if a != b => format!("{a} - {b}"),
@@ -54,9 +62,13 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 _ => String::new(),
             };
             out.push(
-                Diagnostic::new(LINT.code, date_span, format!("date `{date}` is not written as TWIR writes dates"))
-                    .help(format!("write `{want}`"))
-                    .suggestion("rewrite the date", vec![Edit::new(date_span, want)]),
+                Diagnostic::new(
+                    LINT.code,
+                    date_span,
+                    format!("date `{date}` is not written as TWIR writes dates"),
+                )
+                .help(format!("write `{want}`"))
+                .suggestion("rewrite the date", vec![Edit::new(date_span, want)]),
             );
         }
         let loc_span = ev.fields[1];
@@ -94,7 +106,11 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             ),
         }
         if ev.organizers.is_empty() {
-            out.push(Diagnostic::new(LINT.code, ev.fields[2], "event has no organizer link"));
+            out.push(Diagnostic::new(
+                LINT.code,
+                ev.fields[2],
+                "event has no organizer link",
+            ));
         }
         if ev.title_items.is_empty() {
             out.push(
@@ -107,15 +123,25 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             let item = &issue.items[t];
             let text = issue.slice(item.content);
             // The first link is the event's title; later ones (a mirror, a map) may be plain.
-            let mut links = ev.titles.iter().filter(|&&l| item.span.encloses(issue.links[l].span));
+            let mut links = ev
+                .titles
+                .iter()
+                .filter(|&&l| item.span.encloses(issue.links[l].span));
             let mut any = false;
             if let Some(&l) = links.next() {
                 any = true;
                 let link_text = issue.slice(issue.links[l].text_span);
                 if !(link_text.starts_with("**") && link_text.ends_with("**")) {
                     out.push(
-                        Diagnostic::new(LINT.code, issue.links[l].text_span, "event title is not bold")
-                            .help(format!("write `[**{}**](...)`", link_text.trim_matches('*'))),
+                        Diagnostic::new(
+                            LINT.code,
+                            issue.links[l].text_span,
+                            "event title is not bold",
+                        )
+                        .help(format!(
+                            "write `[**{}**](...)`",
+                            link_text.trim_matches('*')
+                        )),
                     );
                 }
             }
@@ -123,7 +149,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 out.push(Diagnostic::new(
                     LINT.code,
                     item.content,
-                    format!("event title line `{}` has no link", crate::lint::util::shorten(text, 40)),
+                    format!(
+                        "event title line `{}` has no link",
+                        crate::lint::util::shorten(text, 40)
+                    ),
                 ));
             }
         }
@@ -150,7 +179,11 @@ mod tests {
 * 2024-11-21 | Copenhagen, DK | [C](https://e.com/c)\n    * [**Meetup #53**](https://e.com/c/53)\n\
 * 2024-11-21 - 2024-11-22 | Virtual and In-Person (Boston, MA, US) | [B](https://e.com/b) + [C](https://e.com/c2)\n    * [**Hack**](https://e.com/h) | [**Mirror**](https://e.com/m)\n"
         );
-        assert!(lines("event-format", &text).is_empty(), "{:?}", diagnostics("event-format", &text).1);
+        assert!(
+            lines("event-format", &text).is_empty(),
+            "{:?}",
+            diagnostics("event-format", &text).1
+        );
     }
 
     #[test]

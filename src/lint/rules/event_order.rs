@@ -53,7 +53,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // Dates out of order mislead readers; same-day events out of location order
         // only look untidy, so that is a warning.
         let dates_out = list.windows(2).any(|w| w[1].sort_date() < w[0].sort_date());
-        let region = section.map_or("the events list".to_string(), |s| format!("`{}`", issue.sections[s].title));
+        let region = section.map_or("the events list".to_string(), |s| {
+            format!("`{}`", issue.sections[s].title)
+        });
         let mut d = Diagnostic::new(
             LINT.code,
             issue.items[ev.item].line_span,
@@ -63,7 +65,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 format!("events under {region} on the same day are not sorted by location")
             },
         )
-        .label(issue.items[prev.item].line_span, "this event should come after")
+        .label(
+            issue.items[prev.item].line_span,
+            "this event should come after",
+        )
         .help("sort the region's events by date, then location");
         if let Some(edit) = reorder(issue, &list) {
             d = d.safe_fix("sort the region's events", vec![edit]);

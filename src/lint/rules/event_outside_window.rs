@@ -31,7 +31,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let window = events.window.as_ref();
-    let start = window.and_then(|w| w.start).filter(|&s| s >= date).unwrap_or(date);
+    let start = window
+        .and_then(|w| w.start)
+        .filter(|&s| s >= date)
+        .unwrap_or(date);
     let end = window
         .and_then(|w| w.end)
         .unwrap_or_else(|| date.saturating_add(jiff::Span::new().days(WINDOW_DAYS)));
@@ -58,7 +61,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// `span` widened to whole lines, with the final line ending.
 pub(crate) fn whole_lines(issue: &crate::issue::Issue, span: Span) -> Span {
     let start = issue.lines.line_start(issue.lines.line_of(span.start));
-    let end = issue.text[span.end..].find('\n').map_or(issue.text.len(), |i| span.end + i + 1);
+    let end = issue.text[span.end..]
+        .find('\n')
+        .map_or(issue.text.len(), |i| span.end + i + 1);
     Span::new(start, end)
 }
 

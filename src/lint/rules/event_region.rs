@@ -1,8 +1,8 @@
 //! `event-region`: a virtual event under a continent, or a place under the wrong continent.
 
 use crate::diagnostic::{Diagnostic, Level};
-use crate::events::{Region, location};
 use crate::events::location::Mode;
+use crate::events::{Region, location};
 use crate::lint::{Ctx, Lint};
 
 pub static LINT: Lint = Lint {

@@ -39,8 +39,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if !events.events.is_empty() {
             let heading = issue.headings[issue.sections[events.section].heading].span;
             out.push(
-                Diagnostic::new(LINT.code, heading, "events section has no `Rusty Events between` line")
-                    .help(format!("add `Rusty Events between {want} 🦀`")),
+                Diagnostic::new(
+                    LINT.code,
+                    heading,
+                    "events section has no `Rusty Events between` line",
+                )
+                .help(format!("add `Rusty Events between {want} 🦀`")),
             );
         }
         return;
@@ -53,8 +57,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
     let message = match (window.start, window.end) {
         (Some(s), Some(e)) if s == date && e == end => return,
-        (Some(s), Some(_)) if s != date => format!("events window starts {s}, not on the issue date {date}"),
-        (Some(_), Some(e)) => format!("events window ends {e}, not four weeks after the issue date ({end})"),
+        (Some(s), Some(_)) if s != date => {
+            format!("events window starts {s}, not on the issue date {date}")
+        }
+        (Some(_), Some(e)) => {
+            format!("events window ends {e}, not four weeks after the issue date ({end})")
+        }
         _ => "events window dates cannot be read".to_string(),
     };
     out.push(
@@ -70,11 +78,17 @@ mod tests {
 
     #[test]
     fn checks_the_window() {
-        let ok = format!("{HEADER}## Upcoming Events\n\nRusty Events between 2024-11-27 - 2024-12-25 🦀\n");
+        let ok = format!(
+            "{HEADER}## Upcoming Events\n\nRusty Events between 2024-11-27 - 2024-12-25 🦀\n"
+        );
         assert!(lines("events-window", &ok).is_empty());
-        let bad = format!("{HEADER}## Upcoming Events\n\nRusty Events between 2024-11-20 - 2024-12-18 🦀\n");
+        let bad = format!(
+            "{HEADER}## Upcoming Events\n\nRusty Events between 2024-11-20 - 2024-12-18 🦀\n"
+        );
         assert_eq!(lines("events-window", &bad), [8]);
-        let end = format!("{HEADER}## Upcoming Events\n\nRusty Events between 2024-11-27 - 2024-12-18 🦀\n");
+        let end = format!(
+            "{HEADER}## Upcoming Events\n\nRusty Events between 2024-11-27 - 2024-12-18 🦀\n"
+        );
         assert_eq!(lines("events-window", &end), [8]);
     }
 }

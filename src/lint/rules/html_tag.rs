@@ -24,17 +24,69 @@ should be
 };
 
 const ALLOWED: &[&str] = &[
-    "p", "a", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "code", "pre", "hr",
-    "br", "small", "ul", "ol", "li", "blockquote", "table", "thead", "tbody", "tfoot", "tr", "th",
-    "td", "caption", "img", "sup", "sub", "details", "summary", "span", "div", "kbd", "del", "s",
-    "abbr", "center", "ins", "figure", "figcaption", "cite", "q", "dl", "dt", "dd", "u", "mark",
+    "p",
+    "a",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "code",
+    "pre",
+    "hr",
+    "br",
+    "small",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "img",
+    "sup",
+    "sub",
+    "details",
+    "summary",
+    "span",
+    "div",
+    "kbd",
+    "del",
+    "s",
+    "abbr",
+    "center",
+    "ins",
+    "figure",
+    "figcaption",
+    "cite",
+    "q",
+    "dl",
+    "dt",
+    "dd",
+    "u",
+    "mark",
 ];
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let issue = ctx.issue;
     for tag in &issue.html {
         let known = ALLOWED.contains(&tag.name.as_str())
-            || ctx.config.check.html_tags.iter().any(|t| t.eq_ignore_ascii_case(&tag.name));
+            || ctx
+                .config
+                .check
+                .html_tags
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(&tag.name));
         // A closing tag is reported with its opening one.
         let opened = tag.closing && issue.html.iter().any(|t| !t.closing && t.name == tag.name);
         if known || opened {
@@ -42,8 +94,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         }
         let raw = issue.slice(tag.span);
         out.push(
-            Diagnostic::new(LINT.code, tag.span, format!("`{raw}` is not an HTML tag this newsletter uses"))
-                .help(format!("if it is code, put it in backticks: `` `{raw}` ``")),
+            Diagnostic::new(
+                LINT.code,
+                tag.span,
+                format!("`{raw}` is not an HTML tag this newsletter uses"),
+            )
+            .help(format!("if it is code, put it in backticks: `` `{raw}` ``")),
         );
     }
 }

@@ -25,10 +25,27 @@ should be
 };
 
 const KNOWN: &[&str] = &[
-    "video", "audio", "series", "new", "updated", "podcast", "slides", "paper", "pdf",
+    "video",
+    "audio",
+    "series",
+    "new",
+    "updated",
+    "podcast",
+    "slides",
+    "paper",
+    "pdf",
     // Difficulty tags of calls for participation.
-    "easy", "medium", "hard", "less easy", "moderate", "good first issue", "mentored",
-    "disposition: merge", "disposition: close", "disposition: postpone", "disposition: unspecified",
+    "easy",
+    "medium",
+    "hard",
+    "less easy",
+    "moderate",
+    "good first issue",
+    "mentored",
+    "disposition: merge",
+    "disposition: close",
+    "disposition: postpone",
+    "disposition: unspecified",
 ];
 
 /// What is wrong with a prefix, if anything, and whether it is a known one misspelt.
@@ -42,7 +59,10 @@ fn problem(text: &str, extra: &[String]) -> Option<(String, bool)> {
     }
     if text.len() == 2 && text.chars().all(|c| c.is_ascii_alphabetic()) {
         let upper = text.to_uppercase();
-        return Some((format!("language prefix `[{text}]` should be in capitals: `[{upper}]`"), true));
+        return Some((
+            format!("language prefix `[{text}]` should be in capitals: `[{upper}]`"),
+            true,
+        ));
     }
     Some((format!("unknown prefix `[{text}]`"), false))
 }
@@ -59,12 +79,21 @@ fn is_language(text: &str) -> bool {
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let issue = ctx.issue;
     let extra = &ctx.config.check.prefixes;
-    for (idx, item) in issue.items.iter().enumerate() {
-        let links: Vec<_> = issue.links.iter().filter(|l| l.item == Some(idx)).collect();
+    let mut by_item: Vec<Vec<&crate::issue::Link>> = vec![Vec::new(); issue.items.len()];
+    for l in &issue.links {
+        if let Some(i) = l.item {
+            by_item[i].push(l);
+        }
+    }
+    for (item, links) in issue.items.iter().zip(&by_item) {
         let Some(first) = links.first() else {
             continue;
         };
-        for p in item.prefixes.iter().filter(|p| p.span.end <= first.span.start) {
+        for p in item
+            .prefixes
+            .iter()
+            .filter(|p| p.span.end <= first.span.start)
+        {
             if let Some((msg, known)) = problem(&p.text, extra) {
                 let d = Diagnostic::new(LINT.code, p.span, msg)
                     .help("use one of [video], [audio], [series] or a language code such as [ZH]");
@@ -80,8 +109,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 let lower = inner.to_lowercase();
                 if KNOWN.contains(&lower.as_str()) || is_language(inner) {
                     out.push(
-                        Diagnostic::new(LINT.code, after, format!("prefix `[{inner}]` stands right of the link"))
-                            .help(format!("write it before the link: `[{lower}] [...](...)`")),
+                        Diagnostic::new(
+                            LINT.code,
+                            after,
+                            format!("prefix `[{inner}]` stands right of the link"),
+                        )
+                        .help(format!("write it before the link: `[{lower}] [...](...)`")),
                     );
                 }
             }

@@ -43,8 +43,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 );
             } else if item.blank_before && ends_right_before(issue, items[i - 1].span, item.span) {
                 out.push(
-                    Diagnostic::new(LINT.code, item.line_span, "a blank line separates this item from the one it belongs to")
-                        .help("remove the blank line above"),
+                    Diagnostic::new(
+                        LINT.code,
+                        item.line_span,
+                        "a blank line separates this item from the one it belongs to",
+                    )
+                    .help("remove the blank line above"),
                 );
             }
             continue;
@@ -57,7 +61,13 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let prev_end = items[(prev..i).last().unwrap_or(prev)].span.end;
-        if items[prev].section != item.section || !ends_right_before(issue, Span::new(items[prev].span.start, prev_end), item.span) {
+        if items[prev].section != item.section
+            || !ends_right_before(
+                issue,
+                Span::new(items[prev].span.start, prev_end),
+                item.span,
+            )
+        {
             continue;
         }
         if list_is_loose(issue, i) {
@@ -90,7 +100,8 @@ fn list_is_loose(issue: &crate::issue::Issue, this: usize) -> bool {
         let Some(before) = (0..j).rev().find(|&k| items[k].parent.is_none()) else {
             continue;
         };
-        if !ends_right_before(issue, items[j - 1].span, it.span) || items[before].section != section {
+        if !ends_right_before(issue, items[j - 1].span, it.span) || items[before].section != section
+        {
             continue;
         }
         if it.blank_before {

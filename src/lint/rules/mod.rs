@@ -38,8 +38,7 @@ pub(crate) mod test_util {
     use crate::lint::{Ctx, find};
     use std::collections::HashSet;
 
-    pub const HEADER: &str =
-        "Title: This Week in Rust 575\nNumber: 575\nDate: 2024-11-27\nCategory: This Week in Rust\n\n";
+    pub const HEADER: &str = "Title: This Week in Rust 575\nNumber: 575\nDate: 2024-11-27\nCategory: This Week in Rust\n\n";
 
     /// Findings of lint `code` on `text`, with an empty history.
     pub fn diagnostics(code: &str, text: &str) -> (Issue, Vec<Diagnostic>) {
@@ -63,7 +62,10 @@ pub(crate) mod test_util {
     /// The 1-based lines lint `code` reports on `text`.
     pub fn lines(code: &str, text: &str) -> Vec<usize> {
         let (issue, out) = diagnostics(code, text);
-        let mut lines: Vec<usize> = out.iter().map(|d| issue.lines.line_of(d.span.start)).collect();
+        let mut lines: Vec<usize> = out
+            .iter()
+            .map(|d| issue.lines.line_of(d.span.start))
+            .collect();
         lines.sort();
         lines
     }
@@ -71,7 +73,11 @@ pub(crate) mod test_util {
     /// `text` after applying every fix of lint `code`.
     pub fn fixed(code: &str, text: &str) -> String {
         let (_, out) = diagnostics(code, text);
-        let edits: Vec<_> = out.into_iter().filter_map(|d| d.fix).flat_map(|f| f.edits).collect();
+        let edits: Vec<_> = out
+            .into_iter()
+            .filter_map(|d| d.fix)
+            .flat_map(|f| f.edits)
+            .collect();
         crate::issue::edit::apply(text, &edits).0
     }
 }

@@ -29,21 +29,19 @@ becomes
 /// Windows-1252 bytes 0x80–0x9F (the five undefined ones pass through as C1 controls,
 /// as Windows decoders do); 0xA0–0xFF are Latin-1.
 const CP1252_80: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
-    '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
-    'ž', 'Ÿ',
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
 ];
 
 /// Mac Roman bytes 0x80–0xFF.
 const MAC_ROMAN_80: [char; 128] = [
-    'Ä', 'Å', 'Ç', 'É', 'Ñ', 'Ö', 'Ü', 'á', 'à', 'â', 'ä', 'ã', 'å', 'ç', 'é', 'è', 'ê', 'ë',
-    'í', 'ì', 'î', 'ï', 'ñ', 'ó', 'ò', 'ô', 'ö', 'õ', 'ú', 'ù', 'û', 'ü', '†', '°', '¢', '£',
-    '§', '•', '¶', 'ß', '®', '©', '™', '´', '¨', '≠', 'Æ', 'Ø', '∞', '±', '≤', '≥', '¥', 'µ',
-    '∂', '∑', '∏', 'π', '∫', 'ª', 'º', 'Ω', 'æ', 'ø', '¿', '¡', '¬', '√', 'ƒ', '≈', '∆', '«',
-    '»', '…', '\u{A0}', 'À', 'Ã', 'Õ', 'Œ', 'œ', '–', '—', '“', '”', '‘', '’', '÷', '◊', 'ÿ',
-    'Ÿ', '⁄', '€', '‹', '›', 'ﬁ', 'ﬂ', '‡', '·', '‚', '„', '‰', 'Â', 'Ê', 'Á', 'Ë', 'È', 'Í',
-    'Î', 'Ï', 'Ì', 'Ó', 'Ô', '\u{F8FF}', 'Ò', 'Ú', 'Û', 'Ù', 'ı', 'ˆ', '˜', '¯', '˘', '˙', '˚',
-    '¸', '˝', '˛', 'ˇ',
+    'Ä', 'Å', 'Ç', 'É', 'Ñ', 'Ö', 'Ü', 'á', 'à', 'â', 'ä', 'ã', 'å', 'ç', 'é', 'è', 'ê', 'ë', 'í',
+    'ì', 'î', 'ï', 'ñ', 'ó', 'ò', 'ô', 'ö', 'õ', 'ú', 'ù', 'û', 'ü', '†', '°', '¢', '£', '§', '•',
+    '¶', 'ß', '®', '©', '™', '´', '¨', '≠', 'Æ', 'Ø', '∞', '±', '≤', '≥', '¥', 'µ', '∂', '∑', '∏',
+    'π', '∫', 'ª', 'º', 'Ω', 'æ', 'ø', '¿', '¡', '¬', '√', 'ƒ', '≈', '∆', '«', '»', '…', '\u{A0}',
+    'À', 'Ã', 'Õ', 'Œ', 'œ', '–', '—', '“', '”', '‘', '’', '÷', '◊', 'ÿ', 'Ÿ', '⁄', '€', '‹', '›',
+    'ﬁ', 'ﬂ', '‡', '·', '‚', '„', '‰', 'Â', 'Ê', 'Á', 'Ë', 'È', 'Í', 'Î', 'Ï', 'Ì', 'Ó', 'Ô',
+    '\u{F8FF}', 'Ò', 'Ú', 'Û', 'Ù', 'ı', 'ˆ', '˜', '¯', '˘', '˙', '˚', '¸', '˝', '˛', 'ˇ',
 ];
 
 #[derive(Clone, Copy)]
@@ -62,14 +60,23 @@ impl Codec {
 
     /// The byte `c` stands for in this codec, for bytes 0x80 and up.
     fn byte(self, c: char) -> Option<u8> {
+        if c.is_ascii() {
+            return None;
+        }
         match self {
             Codec::Windows1252 => {
                 if ('\u{A0}'..='\u{FF}').contains(&c) {
                     return Some(c as u8);
                 }
-                CP1252_80.iter().position(|&x| x == c).map(|i| 0x80 + i as u8)
+                CP1252_80
+                    .iter()
+                    .position(|&x| x == c)
+                    .map(|i| 0x80 + i as u8)
             }
-            Codec::MacRoman => MAC_ROMAN_80.iter().position(|&x| x == c).map(|i| 0x80 + i as u8),
+            Codec::MacRoman => MAC_ROMAN_80
+                .iter()
+                .position(|&x| x == c)
+                .map(|i| 0x80 + i as u8),
         }
     }
 }
@@ -147,8 +154,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     if let Some(at) = issue.invalid_utf8 {
         let end = (at + '\u{FFFD}'.len_utf8()).min(issue.text.len());
         out.push(
-            Diagnostic::new(LINT.code, Span::new(at, end), "file is not valid UTF-8 here")
-                .help("save the file as UTF-8; twir will not rewrite it until then"),
+            Diagnostic::new(
+                LINT.code,
+                Span::new(at, end),
+                "file is not valid UTF-8 here",
+            )
+            .help("save the file as UTF-8; twir will not rewrite it until then"),
         );
     }
     for n in 1..=issue.lines.line_count() {

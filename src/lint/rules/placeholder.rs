@@ -40,8 +40,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 .find(|c: char| !(c.is_ascii_alphanumeric() || "_${}".contains(c)))
                 .unwrap_or(text.len() - at);
             out.push(
-                Diagnostic::new(LINT.code, Span::new(at, at + len), format!("placeholder `{}` left in the issue", &text[at..at + len]))
-                    .help("fill it in, or remove the line"),
+                Diagnostic::new(
+                    LINT.code,
+                    Span::new(at, at + len),
+                    format!("placeholder `{}` left in the issue", &text[at..at + len]),
+                )
+                .help("fill it in, or remove the line"),
             );
         }
     }
@@ -49,8 +53,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let inner = issue.slice(link.text_span).trim();
         if link.dest.trim().is_empty() && (inner.is_empty() || inner == "-") {
             out.push(
-                Diagnostic::new(LINT.code, link.span, format!("empty template link `{}`", issue.slice(link.span)))
-                    .help("fill in the title and address, or remove the line"),
+                Diagnostic::new(
+                    LINT.code,
+                    link.span,
+                    format!("empty template link `{}`", issue.slice(link.span)),
+                )
+                .help("fill in the title and address, or remove the line"),
             );
         }
     }
@@ -60,7 +68,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         // A commented-out section (a heading inside) is not a placeholder, and a comment
         // that swallowed others is reported by `unclosed-comment`.
         let first_line = body.lines().next().unwrap_or(body);
-        let swallowed = first_line.trim_end().ends_with('>') && !first_line.contains("-->") && body.contains('\n');
+        let swallowed = first_line.trim_end().ends_with('>')
+            && !first_line.contains("-->")
+            && body.contains('\n');
         if !(lower.contains("goes here") || lower.contains("go here"))
             || body.lines().skip(1).any(|l| l.starts_with('#'))
             || swallowed
@@ -109,7 +119,9 @@ fn first_boilerplate(ctx: &Ctx<'_>, span: Span) -> Option<usize> {
     let issue = ctx.issue;
     let mut at = span.start;
     while at < span.end {
-        let end = issue.text[at..span.end].find('\n').map_or(span.end, |i| at + i);
+        let end = issue.text[at..span.end]
+            .find('\n')
+            .map_or(span.end, |i| at + i);
         let line = issue.text[at..end].trim();
         if !line.is_empty() && !issue.in_comment(at) && is_boilerplate(ctx, line) {
             return Some(at);

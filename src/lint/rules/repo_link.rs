@@ -28,9 +28,13 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         out.push(
-            Diagnostic::new(LINT.code, link.dest_span, "link points at a bare repository")
-                .help("link the project's announcement or release notes instead")
-                .warning(),
+            Diagnostic::new(
+                LINT.code,
+                link.dest_span,
+                "link points at a bare repository",
+            )
+            .help("link the project's announcement or release notes instead")
+            .warning(),
         );
     }
 }

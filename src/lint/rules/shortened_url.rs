@@ -25,8 +25,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for link in &issue.links {
         if crate::url::is_shortened(&link.dest) {
             out.push(
-                Diagnostic::new(LINT.code, link.dest_span, "link goes through a link shortener")
-                    .help("link to the address it redirects to"),
+                Diagnostic::new(
+                    LINT.code,
+                    link.dest_span,
+                    "link goes through a link shortener",
+                )
+                .help("link to the address it redirects to"),
             );
         }
     }
@@ -38,7 +42,9 @@ mod tests {
 
     #[test]
     fn finds_shorteners() {
-        let text = format!("{HEADER}* [a](https://bit.ly/abc)\n* [b](https://t.me/group)\n* [c](https://e.com)\n");
+        let text = format!(
+            "{HEADER}* [a](https://bit.ly/abc)\n* [b](https://t.me/group)\n* [c](https://e.com)\n"
+        );
         assert_eq!(lines("shortened-url", &text), [6]);
     }
 }

@@ -32,13 +32,21 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .iter()
         .filter(|l| l.kind != crate::issue::LinkKind::Reference)
         .map(|l| (l.dest_span, l.dest.as_str()))
-        .chain(issue.ref_defs.iter().map(|d| (d.dest_span, d.dest.as_str())));
+        .chain(
+            issue
+                .ref_defs
+                .iter()
+                .map(|d| (d.dest_span, d.dest.as_str())),
+        );
     for (span, dest) in dests {
         let params = url::tracking_params(dest);
         if params.is_empty() || issue.slice(span) != dest {
             continue;
         }
-        let names: Vec<&str> = params.iter().map(|p| p.split('=').next().unwrap_or(p)).collect();
+        let names: Vec<&str> = params
+            .iter()
+            .map(|p| p.split('=').next().unwrap_or(p))
+            .collect();
         let clean = url::without_tracking(dest);
         out.push(
             Diagnostic::new(
@@ -47,7 +55,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 format!("link carries tracking parameters: {}", names.join(", ")),
             )
             .help(format!("link to `{clean}`"))
-            .safe_fix("remove the tracking parameters", vec![Edit::new(span, clean)]),
+            .safe_fix(
+                "remove the tracking parameters",
+                vec![Edit::new(span, clean)],
+            ),
         );
     }
 }
@@ -63,7 +74,9 @@ mod tests {
         );
         assert_eq!(lines("tracking-param", &text), [6, 9]);
         let fixed = fixed("tracking-param", &text);
-        assert!(fixed.contains("(https://e.com/a?b=1)") && fixed.contains("[r]: https://e.com/r\n"));
+        assert!(
+            fixed.contains("(https://e.com/a?b=1)") && fixed.contains("[r]: https://e.com/r\n")
+        );
         assert!(lines("tracking-param", &fixed).is_empty(), "idempotent");
     }
 }

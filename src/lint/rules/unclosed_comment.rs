@@ -30,7 +30,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let first_line = body.lines().next().unwrap_or(body);
         let opener = Span::new(comment.span.start, comment.span.start + first_line.len());
         let multi_line = body.contains('\n');
-        let ends_wrongly = multi_line && first_line.trim_end().ends_with('>') && !first_line.contains("-->");
+        let ends_wrongly =
+            multi_line && first_line.trim_end().ends_with('>') && !first_line.contains("-->");
         if comment.closed && !ends_wrongly {
             continue;
         }
@@ -50,7 +51,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         d = if hidden.is_empty() {
             d.help("end the comment with `-->`")
         } else {
-            d.help(format!("end the comment with `-->`; it hides {}", hidden.join(", ")))
+            d.help(format!(
+                "end the comment with `-->`; it hides {}",
+                hidden.join(", ")
+            ))
         };
         out.push(d);
     }
@@ -67,7 +71,11 @@ mod tests {
         );
         let (_, d) = diagnostics("unclosed-comment", &text);
         assert_eq!(lines("unclosed-comment", &text), [7, 16]);
-        assert!(d[0].help.as_deref().unwrap().contains("`## B`"), "{:?}", d[0].help);
+        assert!(
+            d[0].help.as_deref().unwrap().contains("`## B`"),
+            "{:?}",
+            d[0].help
+        );
         assert!(d[1].help.as_deref().unwrap().contains("`## E`"));
     }
 }

@@ -35,15 +35,26 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 || issue.html.iter().any(|t| t.span.contains(at))
         };
         let text = issue.slice(line);
-        let open_link = text.match_indices("](").map(|(i, _)| line.start + i).find(|&at| !covered(at));
+        if !text.contains(['[', ']']) {
+            continue;
+        }
+        let open_link = text
+            .match_indices("](")
+            .map(|(i, _)| line.start + i)
+            .find(|&at| !covered(at));
         if let Some(at) = open_link {
-            let open = text[..at - line.start].rfind('[').map_or(line.start, |i| line.start + i);
+            let open = text[..at - line.start]
+                .rfind('[')
+                .map_or(line.start, |i| line.start + i);
             let rest = &issue.text[at..line.end];
             let d = match rest.char_indices().find(|(_, c)| c.is_control()) {
                 Some((i, c)) => Diagnostic::new(
                     LINT.code,
                     Span::new(at + i, at + i + c.len_utf8()),
-                    format!("an invisible control character (U+{:04X}) breaks this link", c as u32),
+                    format!(
+                        "an invisible control character (U+{:04X}) breaks this link",
+                        c as u32
+                    ),
                 )
                 .help("delete the character"),
                 None => Diagnostic::new(LINT.code, Span::new(open, line.end), "link is not closed")
@@ -57,7 +68,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let bytes = text.as_bytes();
         for (i, &b) in bytes.iter().enumerate() {
             let at = line.start + i;
-            if (i > 0 && bytes[i - 1] == b'\\') || covered(at) {
+            if !matches!(b, b'[' | b']') || (i > 0 && bytes[i - 1] == b'\\') || covered(at) {
                 continue;
             }
             match b {
@@ -71,7 +82,9 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 _ => {}
             }
         }
-        if depth > 0 && let Some(at) = unmatched_open {
+        if depth > 0
+            && let Some(at) = unmatched_open
+        {
             out.push(
                 Diagnostic::new(LINT.code, Span::new(at, at + 1), "`[` is never closed")
                     .help("close the bracket, or escape it as `\\[`"),

@@ -30,7 +30,12 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         .iter()
         .filter(|l| l.kind == LinkKind::Inline)
         .map(|l| (l.dest_span, l.dest.as_str()))
-        .chain(issue.ref_defs.iter().map(|d| (d.dest_span, d.dest.as_str())));
+        .chain(
+            issue
+                .ref_defs
+                .iter()
+                .map(|d| (d.dest_span, d.dest.as_str())),
+        );
     for (span, dest) in dests {
         if issue.slice(span) != dest {
             continue;
@@ -63,12 +68,20 @@ fn simplify(dest: &str) -> Option<(String, &'static str)> {
     if !default_port && !doubled {
         return None;
     }
-    let host = if default_port { port.map_or(authority, |(h, _)| h) } else { authority };
+    let host = if default_port {
+        port.map_or(authority, |(h, _)| h)
+    } else {
+        authority
+    };
     let mut path = path.to_string();
     while path.contains("//") {
         path = path.replace("//", "/");
     }
-    let what = if doubled { "doubled slashes" } else { "a default port" };
+    let what = if doubled {
+        "doubled slashes"
+    } else {
+        "a default port"
+    };
     Some((format!("{scheme}://{host}{path}{suffix}"), what))
 }
 
@@ -79,8 +92,14 @@ mod tests {
 
     #[test]
     fn simplifies() {
-        assert_eq!(simplify("https://e.com//a//b?q=//x").unwrap().0, "https://e.com/a/b?q=//x");
-        assert_eq!(simplify("https://e.com:443/a").unwrap().0, "https://e.com/a");
+        assert_eq!(
+            simplify("https://e.com//a//b?q=//x").unwrap().0,
+            "https://e.com/a/b?q=//x"
+        );
+        assert_eq!(
+            simplify("https://e.com:443/a").unwrap().0,
+            "https://e.com/a"
+        );
         assert_eq!(simplify("https://e.com:8443/a"), None);
         assert_eq!(simplify("https://e.com/a"), None);
     }

@@ -1,0 +1,4 @@
+//! End-to-end tests of the `twir` binary: one test binary, a module per command.
+
+mod check;
+mod support;

@@ -1,0 +1,67 @@
+//! Helpers: run the binary, copy fixtures to a scratch folder, find `../shared`, and
+//! compare output with snapshots (`TWIR_BLESS=1` rewrites them).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn twir(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_twir"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("twir runs")
+}
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared` beside the repository, if this checkout has it (CI does; a user's clone
+/// may not, and the tests that need it skip).
+pub fn shared() -> Option<PathBuf> {
+    let p = repo().join("../shared");
+    if p.join("seeds").is_dir() {
+        Some(p)
+    } else {
+        eprintln!("skipped: ../shared is not beside this checkout");
+        None
+    }
+}
+
+/// A fresh scratch folder under target/.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = repo().join("target/test-scratch").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// Compares `actual` with the snapshot file `tests/snapshots/<name>`.
+pub fn snapshot(name: &str, actual: &str) {
+    let path = repo().join("tests/snapshots").join(name);
+    if std::env::var_os("TWIR_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("no snapshot {}; run with TWIR_BLESS=1", path.display()));
+    assert!(
+        expected == actual,
+        "snapshot {name} differs (TWIR_BLESS=1 to update)\n--- expected\n{expected}\n--- actual\n{actual}"
+    );
+}
