@@ -86,7 +86,12 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let history = {
         let entries = archive
             .iter()
-            .map(|p| twir::archive::Entry::from_issue(p.id.clone(), &p.issue, &ws.config))
+            .map(|p| {
+                let mut entry =
+                    twir::archive::Entry::from_issue(p.id.clone(), &p.issue, &ws.config);
+                entry.name = display_path(&p.path);
+                entry
+            })
             .collect();
         let template = std::fs::read_to_string(ws.template_path()).ok();
         twir::archive::History::new(entries, template.as_deref())
