@@ -4,7 +4,7 @@
 use super::Ctx;
 use crate::config::Config;
 use crate::events::HEADING as EVENTS;
-use crate::issue::{Issue, Link, Span};
+use crate::issue::{Issue, Link, LinkKind, Span};
 
 /// The links readers came for: the first link of each list item (later links in an
 /// item are context, such as "follow-up to [...]"), not in headings, not in the events
@@ -33,6 +33,22 @@ pub fn in_community(issue: &Issue, config: &Config, section: Option<usize>) -> b
         .community_sections
         .iter()
         .any(|title| issue.within_section(section, title))
+}
+
+/// Where link destinations are written: inline links (and, with `autolinks`, `<...>`
+/// links) and reference definitions — each once, so a fix edits one place.
+pub fn written_destinations(issue: &Issue, autolinks: bool) -> impl Iterator<Item = (Span, &str)> {
+    issue
+        .links
+        .iter()
+        .filter(move |l| l.kind == LinkKind::Inline || (autolinks && l.kind == LinkKind::Autolink))
+        .map(|l| (l.dest_span, l.dest.as_str()))
+        .chain(
+            issue
+                .ref_defs
+                .iter()
+                .map(|d| (d.dest_span, d.dest.as_str())),
+        )
 }
 
 pub fn is_web(dest: &str) -> bool {

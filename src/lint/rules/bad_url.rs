@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Level};
 use crate::issue::LinkKind;
+use crate::lint::util::written_destinations;
 use crate::lint::{Ctx, Lint};
 
 pub static LINT: Lint = Lint {
@@ -33,28 +34,12 @@ fn is_placeholder(dest: &str) -> bool {
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let issue = ctx.issue;
-    let dests = issue
-        .links
-        .iter()
-        // `<name@host>` autolinks are e-mail addresses, not relative links.
-        .filter(|l| {
-            l.kind == LinkKind::Inline || (l.kind == LinkKind::Autolink && l.dest.contains("://"))
-        })
-        .map(|l| {
-            (
-                l.dest_span,
-                l.dest.as_str(),
-                issue.slice(l.text_span).trim().is_empty(),
-            )
-        })
-        .chain(
-            issue
-                .ref_defs
-                .iter()
-                .map(|d| (d.dest_span, d.dest.as_str(), false)),
-        );
-    for (span, dest, empty_text) in dests {
-        if empty_text || is_placeholder(dest) && !dest.is_empty() {
+    for (span, dest) in written_destinations(issue, true) {
+        let link = issue.links.iter().find(|l| l.dest_span == span);
+        // `[]()` is a template leftover (`placeholder`); `<name@host>` is an e-mail address.
+        let empty_text = link.is_some_and(|l| issue.slice(l.text_span).trim().is_empty());
+        let email = link.is_some_and(|l| l.kind == LinkKind::Autolink && !l.dest.contains("://"));
+        if empty_text || email || (is_placeholder(dest) && !dest.is_empty()) {
             continue;
         }
         if let Some(problem) = problem(dest) {

@@ -2,6 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Level};
 use crate::issue::edit::Edit;
+use crate::lint::util::written_destinations;
 use crate::lint::{Ctx, Lint};
 use crate::url;
 
@@ -26,19 +27,7 @@ becomes
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let issue = ctx.issue;
-    // Reference links are checked at their definition, so a fix edits one place.
-    let dests = issue
-        .links
-        .iter()
-        .filter(|l| l.kind != crate::issue::LinkKind::Reference)
-        .map(|l| (l.dest_span, l.dest.as_str()))
-        .chain(
-            issue
-                .ref_defs
-                .iter()
-                .map(|d| (d.dest_span, d.dest.as_str())),
-        );
-    for (span, dest) in dests {
+    for (span, dest) in written_destinations(issue, true) {
         let params = url::tracking_params(dest);
         if params.is_empty() || issue.slice(span) != dest {
             continue;

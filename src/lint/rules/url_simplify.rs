@@ -1,8 +1,8 @@
 //! `url-simplify`: doubled slashes and default ports in links.
 
 use crate::diagnostic::{Diagnostic, Level};
-use crate::issue::LinkKind;
 use crate::issue::edit::Edit;
+use crate::lint::util::written_destinations;
 use crate::lint::{Ctx, Lint};
 
 pub static LINT: Lint = Lint {
@@ -25,18 +25,7 @@ becomes
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let issue = ctx.issue;
-    let dests = issue
-        .links
-        .iter()
-        .filter(|l| l.kind == LinkKind::Inline)
-        .map(|l| (l.dest_span, l.dest.as_str()))
-        .chain(
-            issue
-                .ref_defs
-                .iter()
-                .map(|d| (d.dest_span, d.dest.as_str())),
-        );
-    for (span, dest) in dests {
+    for (span, dest) in written_destinations(issue, false) {
         if issue.slice(span) != dest {
             continue;
         }
