@@ -78,15 +78,17 @@ impl History {
     /// Up to `n` issues dated before `date`, newest first, other than `id`. With no
     /// date, the newest issues.
     pub fn recent_before(&self, id: &Path, date: Option<Date>, n: usize) -> Vec<&Entry> {
-        self.entries
+        // Entries are sorted by date (undated first), so the candidates are a prefix.
+        let end = match date {
+            Some(d) => self.entries.partition_point(|e| e.date < Some(d)),
+            None => self.entries.len(),
+        };
+        self.entries[..end]
             .iter()
             .rev()
-            .filter(|e| e.id != id)
-            .filter(|e| match (date, e.date) {
-                (Some(d), Some(ed)) => ed < d,
-                (Some(_), None) => false,
-                (None, _) => true,
-            })
+            .filter(|e| date.is_none() || e.date.is_some())
+            // Byte comparison: `Path`'s component-wise equality is costly across an archive.
+            .filter(|e| e.id.as_os_str() != id.as_os_str())
             .take(n)
             .collect()
     }

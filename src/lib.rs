@@ -8,5 +8,6 @@ pub mod events;
 pub mod fsutil;
 pub mod issue;
 pub mod lint;
+pub mod par;
 pub mod url;
 pub mod workspace;

@@ -117,20 +117,9 @@ pub fn canonical(path: &Path) -> PathBuf {
 
 /// Reads and parses `paths` on all cores. A file that cannot be read is an error.
 pub fn parse_files(paths: &[PathBuf]) -> Result<Vec<Parsed>, WorkspaceError> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(paths.len().max(1));
-    let chunk = paths.len().div_ceil(threads).max(1);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = paths
-            .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|p| parse_file(p)).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("parsing never panics"))
-            .collect()
-    })
+    crate::par::map(paths, |p| parse_file(p))
+        .into_iter()
+        .collect()
 }
 
 fn parse_file(path: &Path) -> Result<Parsed, WorkspaceError> {

@@ -213,25 +213,35 @@ impl Issue {
 
     /// Whether `offset` lies inside an HTML comment.
     pub fn in_comment(&self, offset: usize) -> bool {
-        self.comments.iter().any(|c| c.span.contains(offset))
+        span::any_contains(&self.comments, |c| c.span, offset)
     }
 
     /// Whether `offset` lies inside inline code or a code block.
     pub fn in_code(&self, offset: usize) -> bool {
-        self.code_spans
-            .iter()
-            .chain(&self.code_blocks)
-            .any(|c| c.contains(offset))
+        span::any_contains(&self.code_spans, |s| *s, offset)
+            || span::any_contains(&self.code_blocks, |s| *s, offset)
+    }
+
+    /// Whether `offset` lies inside a link, a reference definition or an HTML tag.
+    pub fn in_link_or_tag(&self, offset: usize) -> bool {
+        span::any_contains(&self.links, |l| l.span, offset)
+            || span::any_contains(&self.ref_defs, |d| d.span, offset)
+            || span::any_contains(&self.html, |t| t.span, offset)
     }
 
     /// Innermost section containing `offset`.
     pub fn section_at(&self, offset: usize) -> Option<usize> {
-        self.sections
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.span.contains(offset))
-            .max_by_key(|(_, s)| s.level)
-            .map(|(i, _)| i)
+        // Sections are in document order and nest; the last one starting at or before
+        // `offset`, or its nearest ancestor that still reaches it, is the innermost.
+        let after = self.sections.partition_point(|s| s.span.start <= offset);
+        let mut at = after.checked_sub(1);
+        while let Some(i) = at {
+            if self.sections[i].span.contains(offset) {
+                return Some(i);
+            }
+            at = self.sections[i].parent;
+        }
+        None
     }
 
     /// The first section whose title matches `title` (case-insensitive).

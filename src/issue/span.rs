@@ -42,6 +42,14 @@ impl Span {
     }
 }
 
+/// Whether any of `spans` contains `offset`. The spans must be disjoint and sorted by
+/// start, as every list of spans in an `Issue` is; a binary search then finds the one
+/// candidate.
+pub fn any_contains<T>(items: &[T], span: impl Fn(&T) -> Span, offset: usize) -> bool {
+    let after = items.partition_point(|t| span(t).start <= offset);
+    after > 0 && span(&items[after - 1]).contains(offset)
+}
+
 impl From<std::ops::Range<usize>> for Span {
     fn from(r: std::ops::Range<usize>) -> Self {
         Span::new(r.start, r.end)

@@ -50,6 +50,25 @@ proptest! {
     }
 
     #[test]
+    fn binary_search_lookups_agree_with_linear_scans(parts in proptest::collection::vec(fragment(), 0..30)) {
+        let text = parts.concat();
+        let issue = Issue::from_text("p.md", &text);
+        for at in 0..=text.len() {
+            let innermost = issue.sections.iter().enumerate()
+                .filter(|(_, s)| s.span.contains(at)).max_by_key(|(_, s)| s.level).map(|(i, _)| i);
+            prop_assert_eq!(issue.section_at(at), innermost);
+            let comment = issue.comments.iter().any(|c| c.span.contains(at));
+            prop_assert_eq!(issue.in_comment(at), comment);
+            let code = issue.code_spans.iter().chain(&issue.code_blocks).any(|c| c.contains(at));
+            prop_assert_eq!(issue.in_code(at), code);
+            let linked = issue.links.iter().any(|l| l.span.contains(at))
+                || issue.ref_defs.iter().any(|d| d.span.contains(at))
+                || issue.html.iter().any(|t| t.span.contains(at));
+            prop_assert_eq!(issue.in_link_or_tag(at), linked);
+        }
+    }
+
+    #[test]
     fn fixes_change_only_their_spans(parts in proptest::collection::vec(fragment(), 0..30)) {
         let text = parts.concat();
         let issue = Issue::from_text("p.md", &text);

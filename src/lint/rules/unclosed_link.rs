@@ -27,13 +27,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if line.start < issue.body.start || line.is_empty() {
             continue;
         }
-        let covered = |at: usize| {
-            issue.in_comment(at)
-                || issue.in_code(at)
-                || issue.links.iter().any(|l| l.span.contains(at))
-                || issue.ref_defs.iter().any(|d| d.span.contains(at))
-                || issue.html.iter().any(|t| t.span.contains(at))
-        };
+        let covered =
+            |at: usize| issue.in_comment(at) || issue.in_code(at) || issue.in_link_or_tag(at);
         let text = issue.slice(line);
         if !text.contains(['[', ']']) {
             continue;
