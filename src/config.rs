@@ -27,6 +27,7 @@ pub enum ConfigError {
 pub struct Config {
     pub newsletter: Newsletter,
     pub check: Check,
+    pub events: Events,
 }
 
 /// Who the newsletter is and where its files live.
@@ -46,6 +47,43 @@ pub struct Newsletter {
     /// weekday rule applies from this date on.
     pub reference_date: Date,
     pub reference_number: u32,
+    /// File name of an issue; `{date}` becomes its `YYYY-MM-DD` date.
+    pub file_name: String,
+}
+
+/// Settings of `twir events`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Events {
+    /// How Great Britain is written: TWIR writes `UK`; `GB` is the ISO code.
+    pub uk_code: String,
+    /// Calendars and exports read by `twir events` besides those on the command line.
+    pub sources: Vec<EventSource>,
+}
+
+/// One source of events. Exactly one of `ics` and `json` is set: a path relative to the
+/// root, or an http(s) URL.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EventSource {
+    pub ics: Option<String>,
+    pub json: Option<String>,
+    /// Organizer name for events that name none (iCalendar; else the calendar's name).
+    pub organizer: Option<String>,
+    pub organizer_url: Option<String>,
+    /// The group's place, `City, CC`, for events whose location is an address or a link.
+    pub location: Option<String>,
+    /// Time zone for UTC times when the calendar names none (`Europe/Berlin`).
+    pub timezone: Option<String>,
+}
+
+impl Default for Events {
+    fn default() -> Self {
+        Events {
+            uk_code: "UK".into(),
+            sources: Vec::new(),
+        }
+    }
 }
 
 /// Settings of `twir check`.
@@ -78,6 +116,7 @@ impl Default for Newsletter {
             weekday: "Wednesday".into(),
             reference_date: jiff::civil::date(2022, 1, 5),
             reference_number: 424,
+            file_name: "{date}-this-week-in-rust.md".into(),
         }
     }
 }
@@ -143,6 +182,29 @@ impl Config {
             path: path.to_string(),
             message: e.to_string().trim_end().to_string(),
         })?;
+        for (i, source) in config.events.sources.iter().enumerate() {
+            if source.ics.is_some() == source.json.is_some() {
+                return Err(ConfigError::Parse {
+                    path: path.to_string(),
+                    message: format!(
+                        "[[events.sources]] entry {}: set exactly one of `ics` and `json`",
+                        i + 1
+                    ),
+                });
+            }
+        }
+        if !matches!(config.events.uk_code.as_str(), "UK" | "GB") {
+            return Err(ConfigError::Parse {
+                path: path.to_string(),
+                message: "[events] uk_code must be \"UK\" or \"GB\"".into(),
+            });
+        }
+        if !config.newsletter.file_name.contains("{date}") {
+            return Err(ConfigError::Parse {
+                path: path.to_string(),
+                message: "[newsletter] file_name must contain `{date}`".into(),
+            });
+        }
         for code in config.check.lints.keys() {
             if crate::lint::find(code).is_none() {
                 return Err(ConfigError::UnknownLint {
@@ -165,6 +227,30 @@ impl Config {
                 source,
             }),
         }
+    }
+
+    /// The weekday issues come out on, from its English name (`Wednesday`, `wed`).
+    pub fn weekday(&self) -> Option<jiff::civil::Weekday> {
+        use jiff::civil::Weekday;
+        Some(
+            match self.newsletter.weekday.to_ascii_lowercase().get(..3)? {
+                "mon" => Weekday::Monday,
+                "tue" => Weekday::Tuesday,
+                "wed" => Weekday::Wednesday,
+                "thu" => Weekday::Thursday,
+                "fri" => Weekday::Friday,
+                "sat" => Weekday::Saturday,
+                "sun" => Weekday::Sunday,
+                _ => return None,
+            },
+        )
+    }
+
+    /// The file name of the issue dated `date`.
+    pub fn file_name(&self, date: Date) -> String {
+        self.newsletter
+            .file_name
+            .replace("{date}", &date.to_string())
     }
 
     /// The number an issue dated `date` has by the reference rule (one per week).
@@ -199,6 +285,8 @@ mod tests {
         assert!(Config::parse("[check]\nrecnt = 3\n", "t").is_err());
         let e = Config::parse("[check.lints]\nno-such-lint = \"warn\"\n", "t").unwrap_err();
         assert!(e.to_string().contains("no-such-lint"));
+        let e = Config::parse("[[events.sources]]\norganizer = \"x\"\n", "t").unwrap_err();
+        assert!(e.to_string().contains("exactly one of `ics` and `json`"));
         let c = Config::parse("[check.lints]\nrepo-link = \"allow\"\n", "t").unwrap();
         assert_eq!(c.check.lints["repo-link"], Level::Allow);
     }

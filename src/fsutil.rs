@@ -32,6 +32,25 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     linked
 }
 
+/// Moves `from` to `to`, which must not exist. There is never a moment with two copies
+/// or a half-written file: the file gains its new name by a hard link (which fails if the
+/// name is taken) and then loses the old one.
+pub fn move_new(from: &Path, to: &Path) -> std::io::Result<()> {
+    match std::fs::hard_link(from, to) {
+        Ok(()) => {
+            if let Err(e) = std::fs::remove_file(from) {
+                let _ = std::fs::remove_file(to);
+                return Err(e);
+            }
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
+        // File systems without hard links: rename, having checked the name is free.
+        Err(_) if to.exists() => Err(std::io::ErrorKind::AlreadyExists.into()),
+        Err(_) => std::fs::rename(from, to),
+    }
+}
+
 /// A temporary file name in `path`'s folder, so the final rename stays on one file system.
 fn temp_beside(path: &Path) -> PathBuf {
     let dir = path
@@ -57,6 +76,14 @@ mod tests {
         assert_eq!(std::fs::read(&f).unwrap(), b"three");
         let leftovers = std::fs::read_dir(&dir).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary files left");
+        let g = dir.join("b.md");
+        create_new(&g, b"four").unwrap();
+        assert!(move_new(&g, &f).is_err(), "never moves over a file");
+        assert_eq!(std::fs::read(&f).unwrap(), b"three");
+        std::fs::remove_file(&f).unwrap();
+        move_new(&g, &f).unwrap();
+        assert!(!g.exists());
+        assert_eq!(std::fs::read(&f).unwrap(), b"four");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

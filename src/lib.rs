@@ -4,7 +4,9 @@
 pub mod archive;
 pub mod config;
 pub mod diagnostic;
+pub mod draft;
 pub mod events;
+pub mod fetch;
 pub mod fsutil;
 pub mod issue;
 pub mod lint;

@@ -4,9 +4,14 @@
 /// `f` applied to every item, on up to `available_parallelism` threads; results come
 /// back in the order of `items`.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len().max(1));
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    map_on(cores, items, f)
+}
+
+/// As [`map`] on up to `threads` threads, for work that waits (network) rather than
+/// computes.
+pub fn map_on<T: Sync, R: Send>(threads: usize, items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = threads.min(items.len()).max(1);
     if threads <= 1 {
         return items.iter().map(f).collect();
     }

@@ -89,7 +89,7 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
             .map(|p| {
                 let mut entry =
                     twir::archive::Entry::from_issue(p.id.clone(), &p.issue, &ws.config);
-                entry.name = display_path(&p.path);
+                entry.name = super::shown(&p.path);
                 entry
             })
             .collect();
@@ -106,7 +106,7 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
         let id = workspace::canonical(target);
         let parsed = by_id.get(&id).context("target was parsed")?;
         let mut issue = parsed.issue.clone();
-        issue.name = display_path(target);
+        issue.name = super::shown(target);
         let diags = lint::check(&issue, &id, &ws.config, &history, opts);
         Ok((id, issue, diags))
     });
@@ -153,15 +153,6 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// `path` relative to the working directory when it lies below it.
-fn display_path(path: &Path) -> String {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    path.strip_prefix(&cwd)
-        .unwrap_or(path)
-        .display()
-        .to_string()
 }
 
 fn plural(n: usize, word: &str) -> String {

@@ -1,6 +1,9 @@
 //! Command-line arguments and dispatch: one file per command.
 
 mod check;
+mod events;
+mod new;
+mod publish;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -24,6 +27,21 @@ pub struct Cli {
 enum Command {
     /// Check issues against the style rules (default: the drafts)
     Check(check::Args),
+    /// Create next week's draft from the template
+    New(new::Args),
+    /// Move the draft into the archive after `check --ready`, then create the next draft
+    Publish(publish::Args),
+    /// Build the events list from calendars and exports; print it or update a draft
+    Events(events::Args),
+}
+
+/// `path` relative to the working directory when it lies below it, for messages.
+fn shown(path: &std::path::Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    path.strip_prefix(&cwd)
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -33,5 +51,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     match cli.command {
         Command::Check(args) => check::run(&root, args),
+        Command::New(args) => new::run(&root, args),
+        Command::Publish(args) => publish::run(&root, args),
+        Command::Events(args) => events::run(&root, args),
     }
 }

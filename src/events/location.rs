@@ -1,7 +1,7 @@
 //! Event locations: TWIR's written forms (`City, CC`, `City, ST, CC`, `Virtual (City, CC)`,
 //! `Virtual and In-Person (City, ST, CC)`), a strict reader and a lenient normaliser.
 
-use super::countries::{Region, is_state_of, region_of, required_states};
+use super::countries::{Region, code_of_name, is_state_of, region_of, required_states};
 use std::fmt;
 
 /// How people attend.
@@ -36,6 +36,22 @@ pub enum Problem {
     MissingState(String),
     UnknownState(String, String),
     UnknownCountry(String),
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Form(Some(loc)) => write!(f, "not in TWIR's form; write `{loc}`"),
+            Problem::Form(None) => f.write_str("cannot be read as `City, CC`"),
+            Problem::MissingState(place) => {
+                write!(f, "`{place}` needs a state or territory code")
+            }
+            Problem::UnknownState(state, country) => {
+                write!(f, "`{state}` is not a state or territory code of {country}")
+            }
+            Problem::UnknownCountry(code) => write!(f, "`{code}` is not a country code"),
+        }
+    }
 }
 
 impl fmt::Display for Place {
@@ -86,6 +102,13 @@ impl Location {
             Mode::Hybrid => region == Region::Virtual || self.continent() == Some(region),
             Mode::InPerson => self.continent().is_none_or(|c| c == region),
         }
+    }
+
+    /// Whether an events list may show the location under `region`: where it fits, and
+    /// also a bare place under Virtual, as lists of 2021–2022 wrote a virtual event's
+    /// place alone under `### Virtual` (the heading said it was virtual).
+    pub fn fits_listing(&self, region: Region) -> bool {
+        self.fits(region) || (region == Region::Virtual && self.mode == Mode::InPerson)
     }
 
     /// Checks codes: known country, and a valid state where one is required.
@@ -213,6 +236,57 @@ pub fn normalise(s: &str) -> Option<Location> {
     Some(Location { mode, places })
 }
 
+/// Reads a postal address as calendars write it: `Venue, Street 5, 10997 Berlin, Germany`
+/// or `Venue, 747 Howard St, San Francisco, CA 94103, USA`. The country must be written
+/// out or be a known code; postal codes are dropped.
+pub fn from_address(s: &str) -> Option<Location> {
+    let parts: Vec<&str> = s
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let (last, rest) = parts.split_last()?;
+    let country = code_of_name(last).map(str::to_string).or_else(|| {
+        let up = last.to_ascii_uppercase();
+        (up.len() == 2 && region_of(&up).is_some()).then_some(up)
+    })?;
+    let words = |p: &str| -> Vec<String> {
+        p.split_whitespace()
+            .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+            .map(str::to_string)
+            .collect()
+    };
+    let place = if required_states(&country).is_some() {
+        // `…, City, ST 12345, Country` or `…, City ST 12345, Country`.
+        let (state_part, rest) = rest.split_last()?;
+        let w = words(state_part);
+        let at = w
+            .iter()
+            .position(|x| is_state_of(&x.to_ascii_uppercase(), &country))?;
+        let city = if at > 0 {
+            w[..at].join(" ")
+        } else {
+            words(rest.last()?).join(" ")
+        };
+        Place {
+            city,
+            state: Some(w[at].to_ascii_uppercase()),
+            country,
+        }
+    } else {
+        Place {
+            city: words(rest.last()?).join(" "),
+            state: None,
+            country,
+        }
+    };
+    let place = (!place.city.is_empty()).then_some(place)?;
+    Some(Location {
+        mode: Mode::InPerson,
+        places: vec![place],
+    })
+}
+
 fn loose_place(s: &str) -> Option<Place> {
     let parts: Vec<String> = s
         .split(',')
@@ -301,6 +375,28 @@ mod tests {
             parse("Austin, XX, US"),
             Err(Problem::UnknownState(..))
         ));
+    }
+
+    #[test]
+    fn addresses() {
+        for (s, want) in [
+            (
+                "Mozilla, Schlesische Str. 27, 10997 Berlin, Germany",
+                "Berlin, DE",
+            ),
+            (
+                "Moscone Center, 747 Howard St, San Francisco, CA 94103, USA",
+                "San Francisco, CA, US",
+            ),
+            (
+                "Level 3, 1 Martin Pl, Sydney NSW 2000, Australia",
+                "Sydney, NSW, AU",
+            ),
+        ] {
+            let got = from_address(s).map(|l| l.to_string());
+            assert_eq!(got.as_deref(), Some(want), "{s}");
+        }
+        assert_eq!(from_address("Somewhere nice"), None);
     }
 
     #[test]

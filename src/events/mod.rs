@@ -2,7 +2,12 @@
 //! region headings and each two-line event — shared by `twir check` and `twir events`.
 
 pub mod countries;
+pub mod ics;
 pub mod location;
+pub mod meetup;
+pub mod pipeline;
+pub mod record;
+pub mod splice;
 
 pub use countries::Region;
 
@@ -13,6 +18,8 @@ use jiff::civil::Date;
 pub const HEADING: &str = "Upcoming Events";
 /// The words that open the window line.
 pub const WINDOW_PREFIX: &str = "Rusty Events between";
+/// The events window runs this many days from the issue date.
+pub const WINDOW_DAYS: i32 = 28;
 
 /// The events section of an issue.
 #[derive(Clone, Debug)]

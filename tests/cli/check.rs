@@ -4,10 +4,6 @@
 use crate::support::*;
 use std::collections::BTreeSet;
 
-fn stdout(o: &std::process::Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
 #[test]
 fn example_draft_human_output() {
     let root = scratch("check-human");

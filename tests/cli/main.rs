@@ -1,4 +1,6 @@
 //! End-to-end tests of the `twir` binary: one test binary, a module per command.
 
 mod check;
+mod cycle;
+mod events;
 mod support;

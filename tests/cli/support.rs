@@ -13,6 +13,14 @@ pub fn twir(args: &[&str], cwd: &Path) -> Output {
         .expect("twir runs")
 }
 
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -64,4 +72,39 @@ pub fn snapshot(name: &str, actual: &str) {
         expected == actual,
         "snapshot {name} differs (TWIR_BLESS=1 to update)\n--- expected\n{expected}\n--- actual\n{actual}"
     );
+}
+
+/// Serves `routes` (path, status, content type, body) over HTTP/1.1 on 127.0.0.1 from a
+/// background thread, as a calendar host would; unknown paths get 404. Returns the base URL.
+pub fn serve(routes: Vec<(&'static str, u16, &'static str, String)>) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            if reader.read_line(&mut request).is_err() {
+                continue;
+            }
+            // Read the headers up to the blank line.
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let path = request.split_whitespace().nth(1).unwrap_or("/");
+            let (status, kind, body) = routes.iter().find(|(p, ..)| *p == path).map_or(
+                (404, "text/plain", "not found".to_string()),
+                |(_, s, k, b)| (*s, *k, b.clone()),
+            );
+            let reason = if status == 200 { "OK" } else { "Error" };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    base
 }

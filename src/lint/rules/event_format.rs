@@ -91,17 +91,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(LINT.code, loc_span, format!("location `{}` cannot be read", ev.location))
                     .help("write `City, CC`, `City, ST, CC`, `Virtual (City, CC)` or `Virtual and In-Person (City, CC)`"),
             ),
-            Err(Problem::MissingState(place)) => out.push(
-                Diagnostic::new(LINT.code, loc_span, format!("`{place}` needs a state or territory code"))
+            Err(p @ Problem::MissingState(_)) => out.push(
+                Diagnostic::new(LINT.code, loc_span, p.to_string())
                     .help("US, Canadian and Australian places read `City, ST, CC`, e.g. `Canberra, ACT, AU`"),
             ),
-            Err(Problem::UnknownState(state, country)) => out.push(Diagnostic::new(
-                LINT.code,
-                loc_span,
-                format!("`{state}` is not a state or territory code of {country}"),
-            )),
-            Err(Problem::UnknownCountry(code)) => out.push(
-                Diagnostic::new(LINT.code, loc_span, format!("`{code}` is not a country code"))
+            Err(p @ Problem::UnknownState(..)) => {
+                out.push(Diagnostic::new(LINT.code, loc_span, p.to_string()));
+            }
+            Err(p @ Problem::UnknownCountry(_)) => out.push(
+                Diagnostic::new(LINT.code, loc_span, p.to_string())
                     .help("use the two-letter ISO code (TWIR writes `UK` for the United Kingdom)"),
             ),
         }

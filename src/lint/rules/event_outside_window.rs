@@ -1,9 +1,9 @@
 //! `event-outside-window`: an event dated before the issue or after the window's end.
 
 use crate::diagnostic::{Diagnostic, Level};
+use crate::events::WINDOW_DAYS;
 use crate::issue::Span;
 use crate::issue::edit::Edit;
-use crate::lint::rules::events_window::WINDOW_DAYS;
 use crate::lint::{Ctx, Lint};
 
 pub static LINT: Lint = Lint {

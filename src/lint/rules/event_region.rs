@@ -14,7 +14,8 @@ pub static LINT: Lint = Lint {
     explain: "\
 Virtual events go under `### Virtual`; in-person events under the continent of their
 country (`UK` and `GB` are Europe, `US` North America, ...). Events that are both virtual
-and in person may stand under either.
+and in person may stand under either. The regions come in one order, each once: Virtual,
+Africa, Asia, Europe, North America, Oceania, South America (out of order is a warning).
 
 Example:
     ### Oceania
@@ -27,6 +28,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(events) = &issue.events else {
         return;
     };
+    regions_in_order(ctx, events.section, out);
     for ev in &events.events {
         let Some(region) = ev.region else {
             continue;
@@ -38,9 +40,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 None => continue,
             },
         };
-        // Until 2022 events under `### Virtual` gave only their city: the heading said
-        // they were virtual. That is a matter of spelling (`event-format`), not region.
-        if loc.fits(region) || (region == Region::Virtual && loc.mode == Mode::InPerson) {
+        // A bare place under Virtual is a matter of spelling (`event-format`), not region.
+        if loc.fits_listing(region) {
             continue;
         }
         let Some(home) = loc.home_region() else {
@@ -57,6 +58,34 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The region headings of the events section, each once and in TWIR's order.
+fn regions_in_order(ctx: &Ctx<'_>, section: usize, out: &mut Vec<Diagnostic>) {
+    let issue = ctx.issue;
+    let mut last: Option<(Region, usize)> = None;
+    for &child in &issue.sections[section].children {
+        let Some(region) = Region::from_heading(&issue.sections[child].title) else {
+            continue;
+        };
+        if let Some((prev, prev_at)) = last
+            && region <= prev
+        {
+            let span = |s: usize| issue.headings[issue.sections[s].heading].span;
+            let message = if region == prev {
+                format!("a second `### {region}` heading")
+            } else {
+                format!("`### {region}` comes after `### {prev}`")
+            };
+            out.push(
+                Diagnostic::new(LINT.code, span(child), message)
+                    .label(span(prev_at), "this region")
+                    .help("regions go Virtual, Africa, Asia, Europe, North America, Oceania, South America, each once")
+                    .warning(),
+            );
+        }
+        last = Some((region, child));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_util::*;
@@ -69,5 +98,14 @@ mod tests {
 ### Oceania\n* 2024-12-09 | San Francisco, CA, US | [F](https://e.com/f)\n* 2024-12-09 | Sydney, NSW, AU | [Y](https://e.com/y)\n"
         );
         assert_eq!(lines("event-region", &text), [12, 16]);
+    }
+
+    #[test]
+    fn regions_come_in_order_once() {
+        let text = format!(
+            "{HEADER}## Upcoming Events\n\n### Europe\n* 2024-11-28 | Paris, FR | [P](https://e.com/p)\n\n\
+### Virtual\n* 2024-11-28 | Virtual | [V](https://e.com/v)\n\n### Virtual\n* 2024-11-29 | Virtual | [W](https://e.com/w)\n"
+        );
+        assert_eq!(lines("event-region", &text), [11, 14]);
     }
 }

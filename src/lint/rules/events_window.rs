@@ -2,6 +2,7 @@
 //! weeks later.
 
 use crate::diagnostic::{Diagnostic, Level};
+use crate::events::WINDOW_DAYS;
 use crate::issue::edit::Edit;
 use crate::lint::{Ctx, Lint};
 
@@ -22,8 +23,6 @@ should be
     Rusty Events between 2024-11-27 - 2024-12-25 🦀",
     check,
 };
-
-pub(crate) const WINDOW_DAYS: i32 = 28;
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let issue = ctx.issue;

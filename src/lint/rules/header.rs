@@ -5,7 +5,6 @@ use crate::diagnostic::{Diagnostic, Level};
 use crate::issue::edit::Edit;
 use crate::issue::{Kind, Span, header};
 use crate::lint::{Ctx, Lint};
-use jiff::civil::Weekday;
 use std::path::Path;
 
 pub static LINT: Lint = Lint {
@@ -128,7 +127,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         );
     }
     if modern
-        && let Some(want) = weekday(&ctx.config.newsletter.weekday)
+        && let Some(want) = ctx.config.weekday()
         && date.weekday() != want
     {
         out.push(
@@ -179,19 +178,6 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .help(format!("this issue should be number {want}")),
         );
     }
-}
-
-fn weekday(name: &str) -> Option<Weekday> {
-    Some(match name.to_ascii_lowercase().get(..3)? {
-        "mon" => Weekday::Monday,
-        "tue" => Weekday::Tuesday,
-        "wed" => Weekday::Wednesday,
-        "thu" => Weekday::Thursday,
-        "fri" => Weekday::Friday,
-        "sat" => Weekday::Saturday,
-        "sun" => Weekday::Sunday,
-        _ => return None,
-    })
 }
 
 #[cfg(test)]
