@@ -174,7 +174,29 @@ impl Context<'_> {
             .ok_or_else(|| (l.line, format!("cannot read {} {:?}", l.name, l.value)))
     }
 
+    /// The event's records. UTC times in it (`UNTIL`, `EXDATE`, ...) are read in the
+    /// time zone of its `DTSTART` when that names one, else in the calendar's.
     fn event(
+        &self,
+        line: usize,
+        props: &[Line],
+        overrides: &[(String, DateTime)],
+    ) -> Result<Vec<Record>, Problem> {
+        let own = get(props, "DTSTART")
+            .and_then(|d| d.param("TZID"))
+            .and_then(|z| TimeZone::get(z.trim_matches('"')).ok());
+        match own {
+            Some(zone) => Context {
+                zone: Some(zone),
+                calendar_name: self.calendar_name.clone(),
+                ..*self
+            }
+            .event_in_zone(line, props, overrides),
+            None => self.event_in_zone(line, props, overrides),
+        }
+    }
+
+    fn event_in_zone(
         &self,
         line: usize,
         props: &[Line],
@@ -621,6 +643,22 @@ mod tests {
             group_page("https://berline.rs/hack").as_deref(),
             Some("https://berline.rs/")
         );
+    }
+
+    #[test]
+    fn recurrence_keeps_its_local_time_across_dst_and_until() {
+        // 19:00 in New York every Thursday; DST ends on 2023-11-05 and the rule ends
+        // with a UTC UNTIL on the evening of 2024-01-18 local time.
+        let f = feed(
+            "BEGIN:VEVENT\r\nUID:ny\r\nDTSTART;TZID=America/New_York:20231026T190000\r\n\
+RRULE:FREQ=WEEKLY;UNTIL=20240119T000000Z\r\nSUMMARY:Rust NYC\r\nLOCATION:New York\\, NY\\, US\r\nEND:VEVENT\r\n",
+        );
+        assert_eq!(dates(&f), ["2024-01-04", "2024-01-11", "2024-01-18"]);
+        // Early on the 4th in UTC is still the 3rd in Los Angeles.
+        let f = feed(
+            "BEGIN:VEVENT\r\nUID:e\r\nDTSTART:20240104T020000Z\r\nSUMMARY:E\r\nLOCATION:Los Angeles\\, CA\\, US\r\nEND:VEVENT\r\n",
+        );
+        assert_eq!(dates(&f), ["2024-01-03"]);
     }
 
     #[test]
