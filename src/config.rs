@@ -28,6 +28,36 @@ pub struct Config {
     pub newsletter: Newsletter,
     pub check: Check,
     pub events: Events,
+    pub site: Site,
+}
+
+/// Settings of `twir build`, `twir serve` and `twir email`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Site {
+    /// Where the site is published, without a trailing slash; feeds and canonical links
+    /// are absolute.
+    pub url: String,
+    pub description: String,
+    pub author: String,
+    pub lang: String,
+    /// Issues per page of the index.
+    pub per_page: usize,
+    /// Issues in each feed.
+    pub feed_items: usize,
+}
+
+impl Default for Site {
+    fn default() -> Self {
+        Site {
+            url: "https://this-week-in-rust.org".into(),
+            description: "A weekly newsletter about Rust and the Rust community.".into(),
+            author: "TWiR Contributors".into(),
+            lang: "en".into(),
+            per_page: 10,
+            feed_items: 4,
+        }
+    }
 }
 
 /// Who the newsletter is and where its files live.
@@ -197,6 +227,12 @@ impl Config {
             return Err(ConfigError::Parse {
                 path: path.to_string(),
                 message: "[events] uk_code must be \"UK\" or \"GB\"".into(),
+            });
+        }
+        if config.site.per_page == 0 || config.site.feed_items == 0 {
+            return Err(ConfigError::Parse {
+                path: path.to_string(),
+                message: "[site] per_page and feed_items must be at least 1".into(),
             });
         }
         if !config.newsletter.file_name.contains("{date}") {

@@ -11,5 +11,6 @@ pub mod fsutil;
 pub mod issue;
 pub mod lint;
 pub mod par;
+pub mod site;
 pub mod url;
 pub mod workspace;

@@ -1,6 +1,8 @@
 //! Command-line arguments and dispatch: one file per command.
 
+mod build;
 mod check;
+mod email;
 mod events;
 mod new;
 mod publish;
@@ -33,6 +35,10 @@ enum Command {
     Publish(publish::Args),
     /// Build the events list from calendars and exports; print it or update a draft
     Events(events::Args),
+    /// Build the website: every issue at the old site's URLs, feeds, search
+    Build(build::Args),
+    /// Write the email edition of an issue (HTML with inlined CSS, and plain text)
+    Email(email::Args),
 }
 
 /// `path` relative to the working directory when it lies below it, for messages.
@@ -54,5 +60,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::New(args) => new::run(&root, args),
         Command::Publish(args) => publish::run(&root, args),
         Command::Events(args) => events::run(&root, args),
+        Command::Build(args) => build::run(&root, args),
+        Command::Email(args) => email::run(&root, args),
     }
 }

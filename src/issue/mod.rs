@@ -181,12 +181,17 @@ impl Issue {
     /// Parses `bytes` read from `name`. Never fails: problems become parts of the model
     /// (for example [`Issue::invalid_utf8`]) for lints to report.
     pub fn parse(name: impl Into<String>, bytes: &[u8]) -> Issue {
-        parse::parse(name.into(), bytes)
+        parse::parse(name.into(), bytes, false)
     }
 
     /// Parses text that is known to be UTF-8.
     pub fn from_text(name: impl Into<String>, text: &str) -> Issue {
-        parse::parse(name.into(), text.as_bytes())
+        parse::parse(name.into(), text.as_bytes(), false)
+    }
+
+    /// Parses `text` as Markdown whatever the file name says.
+    pub fn from_markdown(name: impl Into<String>, text: &str) -> Issue {
+        parse::parse(name.into(), text.as_bytes(), true)
     }
 
     /// 1-based line and column of a byte offset.

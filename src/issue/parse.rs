@@ -7,7 +7,9 @@ use super::{
     header,
 };
 
-pub(super) fn parse(name: String, bytes: &[u8]) -> Issue {
+/// Parses `bytes`; a `.rst` name is kept opaque unless `markdown` says the text is
+/// Markdown whatever its name (an `.rst` article converted for the site).
+pub(super) fn parse(name: String, bytes: &[u8], markdown: bool) -> Issue {
     let (text, invalid_utf8) = match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), None),
         Err(e) => (
@@ -15,7 +17,7 @@ pub(super) fn parse(name: String, bytes: &[u8]) -> Issue {
             Some(e.valid_up_to()),
         ),
     };
-    let kind = if name.ends_with(".rst") {
+    let kind = if name.ends_with(".rst") && !markdown {
         Kind::Opaque
     } else {
         Kind::Markdown

@@ -1,0 +1,314 @@
+//! The site as files: issue pages, the paginated index, archives, categories, pages,
+//! feeds, the sitemap and the 404 page, at the URLs of TWIR's Pelican site. Pure: it
+//! returns paths and bytes and writes nothing.
+
+use super::theme::{Theme, ThemeError};
+use super::{Article, Site, SiteInfo, slug};
+use crate::config::Config;
+use serde::Serialize;
+
+/// A file of the built site: its path from the site root and its bytes.
+#[derive(Debug)]
+pub struct OutFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+impl OutFile {
+    fn new(path: impl Into<String>, text: String) -> OutFile {
+        OutFile {
+            path: path.into(),
+            bytes: text.into_bytes(),
+        }
+    }
+}
+
+/// An article as templates see it.
+#[derive(Serialize)]
+pub struct ArticleCtx<'a> {
+    pub title: &'a str,
+    pub date: String,
+    pub date_long: String,
+    pub number: Option<u32>,
+    pub url: String,
+    pub abs_url: String,
+    pub html: &'a str,
+    pub toc: &'a [super::markdown::TocEntry],
+    pub summary: &'a str,
+    pub category: &'a str,
+    pub category_url: String,
+    /// The body with absolute links, for feeds and email.
+    pub feed_html: String,
+    pub published: String,
+    pub updated: String,
+    pub published_rfc2822: String,
+}
+
+impl<'a> ArticleCtx<'a> {
+    pub fn new(a: &'a Article, info: &SiteInfo) -> ArticleCtx<'a> {
+        let url = format!("/{}", a.url());
+        ArticleCtx {
+            title: &a.title,
+            date: a.date.to_string(),
+            date_long: a.date.strftime("%a %-d %B %Y").to_string(),
+            number: a.number,
+            abs_url: format!("{}{url}", info.url),
+            url,
+            html: &a.html,
+            toc: &a.toc,
+            summary: &a.summary,
+            category: &a.category,
+            category_url: format!("/categories/{}/", slug::pelican(&a.category)),
+            feed_html: absolute(&a.html, &info.url),
+            published: rfc3339(a.date),
+            updated: rfc3339(a.modified.unwrap_or(a.date)),
+            published_rfc2822: rfc2822(a.date),
+        }
+    }
+}
+
+/// Links and images starting with `/` made absolute, for readers outside the site.
+pub fn absolute(html: &str, site_url: &str) -> String {
+    html.replace("href=\"/", &format!("href=\"{site_url}/"))
+        .replace("src=\"/", &format!("src=\"{site_url}/"))
+}
+
+fn rfc3339(d: jiff::civil::Date) -> String {
+    format!("{d}T00:00:00Z")
+}
+
+fn rfc2822(d: jiff::civil::Date) -> String {
+    d.strftime("%a, %d %b %Y 00:00:00 +0000").to_string()
+}
+
+/// A serializable value for a template.
+pub fn value(v: impl Serialize) -> minijinja::Value {
+    minijinja::Value::from(minijinja::value::Serde(v))
+}
+
+#[derive(Serialize)]
+struct Link {
+    title: String,
+    url: String,
+}
+
+/// Every page of the site except the search index and copied assets.
+pub fn render(
+    site: &Site,
+    info: &SiteInfo,
+    config: &Config,
+    theme: &Theme,
+) -> Result<Vec<OutFile>, ThemeError> {
+    let published: Vec<&Article> = site.articles.iter().filter(|a| a.draft.is_none()).collect();
+    let mut out: Vec<OutFile> = Vec::new();
+
+    // Issue pages, on all cores: they are most of the work.
+    let pages = crate::par::map(&site.articles, |a| -> Result<OutFile, ThemeError> {
+        let i = published.iter().position(|p| std::ptr::eq(*p, a));
+        let neighbor = |j: Option<usize>| {
+            j.and_then(|j| published.get(j)).map(|n| Link {
+                title: n.title.clone(),
+                url: format!("/{}", n.url()),
+            })
+        };
+        let html = theme.render(
+            "article.html",
+            minijinja::context! {
+                site => value(info),
+                article => value(ArticleCtx::new(a, info)),
+                newer => value(neighbor(i.and_then(|i| i.checked_sub(1)))),
+                older => value(neighbor(i.map(|i| i + 1))),
+                draft => a.draft.is_some(),
+                checks => value(a.draft.clone().unwrap_or_default()),
+            },
+        )?;
+        Ok(OutFile::new(format!("{}index.html", a.url()), html))
+    });
+    for p in pages {
+        out.push(p?);
+    }
+
+    let list = |items: &[&Article]| -> minijinja::Value {
+        value(
+            items
+                .iter()
+                .map(|a| ArticleCtx::new(a, info))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let per_page = config.site.per_page.max(1);
+    let chunks: Vec<&[&Article]> = if published.is_empty() {
+        vec![&[]]
+    } else {
+        published.chunks(per_page).collect()
+    };
+    let index_name = |n: usize| {
+        if n == 1 {
+            "index.html".to_string()
+        } else {
+            format!("index{n}.html")
+        }
+    };
+    for (i, chunk) in chunks.iter().enumerate() {
+        let n = i + 1;
+        let html = theme.render(
+            "index.html",
+            minijinja::context! {
+                site => value(info),
+                articles => list(chunk),
+                page => n,
+                pages => chunks.len(),
+                page_url => if n == 1 { String::new() } else { index_name(n) },
+                newer_page => (n > 1).then(|| if n == 2 { "/".to_string() } else { format!("/{}", index_name(n - 1)) }),
+                older_page => (n < chunks.len()).then(|| format!("/{}", index_name(n + 1))),
+            },
+        )?;
+        out.push(OutFile::new(index_name(n), html));
+    }
+
+    out.push(OutFile::new(
+        "blog/archives/index.html",
+        archives(theme, info, "Archives", &published)?,
+    ));
+    let mut categories: Vec<&str> = published.iter().map(|a| a.category.as_str()).collect();
+    categories.sort_unstable();
+    categories.dedup();
+    for category in &categories {
+        let slug = slug::pelican(category);
+        let items: Vec<&Article> = published
+            .iter()
+            .copied()
+            .filter(|a| a.category == *category)
+            .collect();
+        out.push(OutFile::new(
+            format!("categories/{slug}/index.html"),
+            archives(theme, info, category, &items)?,
+        ));
+        let title = format!("{} - {category}", info.name);
+        for (kind, file) in feeds(
+            theme,
+            info,
+            config,
+            &title,
+            &format!("categories/{slug}/"),
+            &items,
+        )? {
+            out.push(OutFile::new(format!("categories/{slug}/{kind}"), file));
+        }
+    }
+    for (kind, file) in feeds(theme, info, config, &info.name, "", &published)? {
+        out.push(OutFile::new(kind, file));
+    }
+
+    for p in &site.pages {
+        let html = theme.render(
+            "page.html",
+            minijinja::context! {
+                site => value(info),
+                page => minijinja::context! {
+                    title => &p.title,
+                    html => &p.html,
+                    abs_url => format!("{}/{}", info.url, p.url()),
+                },
+            },
+        )?;
+        out.push(OutFile::new(p.url(), html));
+    }
+    out.push(OutFile::new(
+        "404.html",
+        theme.render("404.html", minijinja::context! { site => value(info) })?,
+    ));
+    out.push(OutFile::new(
+        "search.html",
+        theme.render("search.html", minijinja::context! { site => value(info) })?,
+    ));
+
+    let mut urls: Vec<minijinja::Value> = vec![minijinja::context! { path => "" }];
+    urls.extend(published.iter().map(|a| {
+        minijinja::context! { path => a.url(), lastmod => a.modified.unwrap_or(a.date).to_string() }
+    }));
+    urls.push(minijinja::context! { path => "blog/archives/" });
+    urls.extend(
+        site.pages
+            .iter()
+            .map(|p| minijinja::context! { path => p.url() }),
+    );
+    out.push(OutFile::new(
+        "sitemap.xml",
+        theme.render(
+            "sitemap.xml",
+            minijinja::context! { site => value(info), urls => urls },
+        )?,
+    ));
+    for (name, text) in theme.assets() {
+        out.push(OutFile::new(format!("theme/{name}"), text.clone()));
+    }
+    Ok(out)
+}
+
+fn archives(
+    theme: &Theme,
+    info: &SiteInfo,
+    heading: &str,
+    items: &[&Article],
+) -> Result<String, ThemeError> {
+    let mut years: Vec<minijinja::Value> = Vec::new();
+    let mut at = 0;
+    while at < items.len() {
+        let year = items[at].date.year();
+        let end = items[at..]
+            .iter()
+            .position(|a| a.date.year() != year)
+            .map_or(items.len(), |p| at + p);
+        let list: Vec<ArticleCtx<'_>> = items[at..end]
+            .iter()
+            .map(|a| ArticleCtx::new(a, info))
+            .collect();
+        years.push(minijinja::context! { year => year, articles => value(list) });
+        at = end;
+    }
+    theme.render(
+        "archives.html",
+        minijinja::context! { site => value(info), heading => heading, years => years },
+    )
+}
+
+/// `atom.xml` and `rss.xml` for `items` (newest first), under `dir`.
+fn feeds(
+    theme: &Theme,
+    info: &SiteInfo,
+    config: &Config,
+    title: &str,
+    dir: &str,
+    items: &[&Article],
+) -> Result<Vec<(&'static str, String)>, ThemeError> {
+    let newest: Vec<ArticleCtx<'_>> = items
+        .iter()
+        .take(config.site.feed_items)
+        .map(|a| ArticleCtx::new(a, info))
+        .collect();
+    // The feed changed when its newest entry did, not when the site was built.
+    let updated = items
+        .iter()
+        .take(config.site.feed_items)
+        .map(|a| a.modified.unwrap_or(a.date))
+        .max();
+    let mut out = Vec::new();
+    for kind in ["atom.xml", "rss.xml"] {
+        out.push((
+            kind,
+            theme.render(
+                kind,
+                minijinja::context! {
+                    site => value(info),
+                    title => title,
+                    feed_path => format!("{dir}{kind}"),
+                    updated => updated.map(rfc3339).unwrap_or_default(),
+                    updated_rfc2822 => updated.map(rfc2822).unwrap_or_default(),
+                    articles => value(&newest),
+                },
+            )?,
+        ));
+    }
+    Ok(out)
+}

@@ -1,0 +1,26 @@
+//! The search index: Pagefind's chunked static index of every issue page, built with its
+//! Rust API. A reader's first query fetches only the entry file, the WebAssembly search
+//! code and the few index chunks its words fall in.
+
+use std::path::Path;
+
+/// Indexes the issue pages written under `site` (the pages marked `data-pagefind-body`;
+/// drafts are left out) and writes the index to `site/pagefind/`. Returns the number of
+/// pages indexed.
+pub fn write_index(site: &Path, lang: &str) -> anyhow::Result<usize> {
+    let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+    runtime.block_on(async {
+        let options = pagefind::options::PagefindServiceConfig::builder()
+            .force_language(lang.to_string())
+            .build();
+        let mut index = pagefind::api::PagefindIndex::new(Some(options))?;
+        // Pagefind reads the folder on all cores; adding pages one by one is sequential.
+        let pages = index
+            .add_directory(site.display().to_string(), Some("blog/**/*.html".into()))
+            .await?;
+        index
+            .write_files(Some(site.join("pagefind").display().to_string()))
+            .await?;
+        Ok(pages)
+    })
+}
