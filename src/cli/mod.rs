@@ -6,6 +6,7 @@ mod email;
 mod events;
 mod new;
 mod publish;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -39,6 +40,8 @@ enum Command {
     Build(build::Args),
     /// Write the email edition of an issue (HTML with inlined CSS, and plain text)
     Email(email::Args),
+    /// Preview the site on 127.0.0.1, rebuilding what changes and reloading the page
+    Serve(serve::Args),
 }
 
 /// `path` relative to the working directory when it lies below it, for messages.
@@ -62,5 +65,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Events(args) => events::run(&root, args),
         Command::Build(args) => build::run(&root, args),
         Command::Email(args) => email::run(&root, args),
+        Command::Serve(args) => serve::run(&root, args),
     }
 }

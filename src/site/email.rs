@@ -60,7 +60,9 @@ pub fn text(issue: &Issue, article: &Article, info: &SiteInfo) -> String {
         match event {
             Event::Start(Tag::Heading { .. }) => {
                 flush(&mut out, &mut line);
-                out.push('\n');
+                // One blank line before a heading, however the text before it ended.
+                out.truncate(out.trim_end_matches('\n').len());
+                out.push_str("\n\n");
                 heading = true;
             }
             Event::End(TagEnd::Heading(_)) => {

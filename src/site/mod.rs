@@ -8,6 +8,7 @@ pub mod collect;
 pub mod email;
 pub mod markdown;
 pub mod output;
+pub mod preview;
 pub mod render;
 pub mod rst;
 pub mod search;

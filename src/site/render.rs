@@ -99,35 +99,68 @@ pub fn render(
     config: &Config,
     theme: &Theme,
 ) -> Result<Vec<OutFile>, ThemeError> {
+    let indices: Vec<usize> = (0..site.articles.len()).collect();
+    // Issue pages, on all cores: they are most of the work.
+    let mut out = crate::par::map(&indices, |&i| article_page(site, i, info, theme))
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()?;
+    out.extend(lists(site, info, config, theme)?);
+    Ok(out)
+}
+
+/// The page of `site.articles[i]`, with links to the issues before and after it.
+pub fn article_page(
+    site: &Site,
+    i: usize,
+    info: &SiteInfo,
+    theme: &Theme,
+) -> Result<OutFile, ThemeError> {
+    let a = &site.articles[i];
+    // Neighbors are published issues; a draft has none.
+    let (newer, older) = if a.draft.is_some() {
+        (None, None)
+    } else {
+        let link = |n: &Article| Link {
+            title: n.title.clone(),
+            url: format!("/{}", n.url()),
+        };
+        (
+            site.articles[..i]
+                .iter()
+                .rev()
+                .find(|n| n.draft.is_none())
+                .map(link),
+            site.articles[i + 1..]
+                .iter()
+                .find(|n| n.draft.is_none())
+                .map(link),
+        )
+    };
+    let html = theme.render(
+        "article.html",
+        minijinja::context! {
+            site => value(info),
+            article => value(ArticleCtx::new(a, info)),
+            newer => value(newer),
+            older => value(older),
+            draft => a.draft.is_some(),
+            checks => value(a.draft.clone().unwrap_or_default()),
+        },
+    )?;
+    Ok(OutFile::new(format!("{}index.html", a.url()), html))
+}
+
+/// Everything but the issue pages: index pages, archives, categories and their feeds,
+/// the site feeds, static pages, 404, search page, sitemap and theme files. Cheap: a
+/// changed issue re-renders these and its own page only.
+pub fn lists(
+    site: &Site,
+    info: &SiteInfo,
+    config: &Config,
+    theme: &Theme,
+) -> Result<Vec<OutFile>, ThemeError> {
     let published: Vec<&Article> = site.articles.iter().filter(|a| a.draft.is_none()).collect();
     let mut out: Vec<OutFile> = Vec::new();
-
-    // Issue pages, on all cores: they are most of the work.
-    let pages = crate::par::map(&site.articles, |a| -> Result<OutFile, ThemeError> {
-        let i = published.iter().position(|p| std::ptr::eq(*p, a));
-        let neighbor = |j: Option<usize>| {
-            j.and_then(|j| published.get(j)).map(|n| Link {
-                title: n.title.clone(),
-                url: format!("/{}", n.url()),
-            })
-        };
-        let html = theme.render(
-            "article.html",
-            minijinja::context! {
-                site => value(info),
-                article => value(ArticleCtx::new(a, info)),
-                newer => value(neighbor(i.and_then(|i| i.checked_sub(1)))),
-                older => value(neighbor(i.map(|i| i + 1))),
-                draft => a.draft.is_some(),
-                checks => value(a.draft.clone().unwrap_or_default()),
-            },
-        )?;
-        Ok(OutFile::new(format!("{}index.html", a.url()), html))
-    });
-    for p in pages {
-        out.push(p?);
-    }
-
     let list = |items: &[&Article]| -> minijinja::Value {
         value(
             items

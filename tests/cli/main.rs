@@ -3,4 +3,5 @@
 mod check;
 mod cycle;
 mod events;
+mod site;
 mod support;

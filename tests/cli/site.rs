@@ -1,0 +1,360 @@
+//! `twir build` and `twir email` end to end: the example newsletter as snapshots, and the
+//! whole sample archive at Pelican's URLs with every internal link resolving.
+
+use crate::support::*;
+use std::path::{Path, PathBuf};
+
+/// The `<main>` element of a page.
+fn main_of(html: &str) -> &str {
+    let start = html.find("<main").expect("a <main>");
+    let end = html.find("</main>").expect("a </main>") + "</main>".len();
+    &html[start..end]
+}
+
+fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// Every HTML file under `dir`.
+fn html_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(html_files(&p));
+        } else if p.extension().is_some_and(|x| x == "html") {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Links and sources starting with `/` in every HTML file that point to nothing.
+fn broken_internal_links(site: &Path) -> Vec<String> {
+    let mut broken = Vec::new();
+    for file in html_files(site) {
+        let html = read(&file);
+        for attr in ["href=\"/", "src=\"/"] {
+            for (at, _) in html.match_indices(attr) {
+                let rest = &html[at + attr.len() - 1..];
+                let url = &rest[..rest.find('"').unwrap()];
+                let path = url.split(['#', '?']).next().unwrap();
+                let target = site.join(path.trim_start_matches('/'));
+                let ok = if path.ends_with('/') {
+                    target.join("index.html").is_file()
+                } else {
+                    target.is_file()
+                };
+                if !ok {
+                    broken.push(format!(
+                        "{} -> {url}",
+                        file.strip_prefix(site).unwrap().display()
+                    ));
+                }
+            }
+        }
+    }
+    broken
+}
+
+/// Checks that `path` is well-formed XML and counts its `tag` elements.
+fn xml_elements(path: &Path, tag: &[u8]) -> usize {
+    let text = read(path);
+    let mut reader = quick_xml::Reader::from_str(&text);
+    let mut count = 0;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Start(e)) if e.name().as_ref() == tag => count += 1,
+            Ok(quick_xml::events::Event::Eof) => return count,
+            Ok(_) => {}
+            Err(e) => panic!("{}: not well-formed XML: {e}", path.display()),
+        }
+    }
+}
+
+#[test]
+fn builds_the_example_newsletter() {
+    let root = scratch("site-example");
+    copy_dir(&repo().join("examples/newsletter"), &root);
+    let out = twir(&["build"], &root);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("built 2 issues, 1 pages"),
+        "{}",
+        stdout(&out)
+    );
+    let site = root.join("output");
+    for page in [
+        "index.html",
+        "blog/2024/01/03/this-week-in-ferris-1/index.html",
+        "blog/2024/01/10/this-week-in-ferris-2/index.html",
+        "blog/archives/index.html",
+        "categories/this-week-in-ferris/index.html",
+        "categories/this-week-in-ferris/atom.xml",
+        "categories/this-week-in-ferris/rss.xml",
+        "pages/about.html",
+        "images/ferris.svg",
+        "atom.xml",
+        "rss.xml",
+        "sitemap.xml",
+        "404.html",
+        "theme/style.css",
+        "pagefind/pagefind.js",
+    ] {
+        assert!(site.join(page).is_file(), "{page} missing");
+    }
+    let issue = read(&site.join("blog/2024/01/10/this-week-in-ferris-2/index.html"));
+    assert!(issue.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(issue.contains(
+        "<link rel=\"canonical\" href=\"https://ferris.example.org/blog/2024/01/10/this-week-in-ferris-2/\">"
+    ));
+    assert!(issue.contains("<meta property=\"og:title\" content=\"This Week in Ferris 2\">"));
+    snapshot("site-issue-main.html", main_of(&issue));
+    snapshot("site-atom.xml", &read(&site.join("atom.xml")));
+    assert_eq!(xml_elements(&site.join("atom.xml"), b"entry"), 2);
+    assert_eq!(xml_elements(&site.join("rss.xml"), b"item"), 2);
+    xml_elements(&site.join("sitemap.xml"), b"url");
+    assert!(
+        broken_internal_links(&site).is_empty(),
+        "{:?}",
+        broken_internal_links(&site)
+    );
+}
+
+#[test]
+fn email_edition_of_the_latest_issue() {
+    let root = scratch("site-email");
+    copy_dir(&repo().join("examples/newsletter"), &root);
+    let out = twir(&["email"], &root);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "wrote email/2.html\nwrote email/2.txt\n");
+    let html = read(&root.join("email/2.html"));
+    assert!(
+        !html.contains("<style") && !html.contains("<script"),
+        "styles inlined, no scripts"
+    );
+    assert!(html.contains("style=\""), "inline styles");
+    assert!(!html.contains("href=\"/"), "links are absolute");
+    let text = read(&root.join("email/2.txt"));
+    snapshot("email-2.txt", &text);
+    assert!(text.contains("\nLinks:\n[1] https://example.org/"));
+    let by_number = twir(&["email", "1"], &root);
+    assert_eq!(by_number.status.code(), Some(0));
+    assert!(root.join("email/1.html").is_file());
+    let missing = twir(&["email", "99"], &root);
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn unsafe_html_is_removed_with_a_warning() {
+    let root = scratch("site-unsafe");
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::create_dir_all(root.join("draft")).unwrap();
+    std::fs::write(
+        root.join("content/2024-01-03-this-week-in-rust.md"),
+        "Title: This Week in Rust 528\nNumber: 528\nDate: 2024-01-03\nCategory: This Week in Rust\n\n\
+Hello <img src=\"x.png\" onerror=\"alert(1)\">\n\n<script>alert(2)</script>\n\n[x](javascript:alert(3))\n",
+    )
+    .unwrap();
+    let out = twir(&["build", "--no-search"], &root);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    for line in [
+        ":6: an `onerror` event handler removed",
+        ":8: a `<script>` tag removed",
+        ":10: a `javascript:` link removed",
+    ] {
+        assert!(err.contains(line), "{line} in {err}");
+    }
+    let page = read(&root.join("output/blog/2024/01/03/this-week-in-rust-528/index.html"));
+    let feed = read(&root.join("output/atom.xml"));
+    for text in [&page, &feed] {
+        assert!(!text.contains("alert("), "{text}");
+    }
+}
+
+/// Pelican's slug of an issue title, written out independently of twir's.
+fn expected_slug(title: &str) -> String {
+    let kept: String = title
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == ' ' || *c == '-')
+        .collect();
+    kept.split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[test]
+fn builds_the_whole_sample_archive_at_pelicans_urls() {
+    let Some(shared) = shared() else { return };
+    let root = scratch("site-sample");
+    let out_dir = root.join("site");
+    let sample = shared.join("twir-sample");
+    let out = twir(
+        &[
+            "--root",
+            sample.to_str().unwrap(),
+            "build",
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
+        &root,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut issues = 0;
+    for e in std::fs::read_dir(sample.join("content")).unwrap().flatten() {
+        let path = e.path();
+        let Some(ext) = path.extension().and_then(|x| x.to_str()) else {
+            continue;
+        };
+        if !matches!(ext, "md" | "markdown" | "rst") {
+            continue;
+        }
+        let text = read(&path);
+        let field = |key: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(key))
+                .map(|v| v.trim().to_string())
+        };
+        let (title, date, slug) = if ext == "rst" {
+            (
+                text.lines().next().unwrap().to_string(),
+                field(":date:").unwrap(),
+                field(":slug:"),
+            )
+        } else {
+            (
+                field("Title:").unwrap(),
+                field("Date:").unwrap(),
+                field("Slug:"),
+            )
+        };
+        let slug = slug.unwrap_or_else(|| expected_slug(&title));
+        let mut ymd = date.split([' ', 'T']).next().unwrap().split('-');
+        let (y, m, d) = (
+            ymd.next().unwrap(),
+            ymd.next().unwrap(),
+            ymd.next().unwrap(),
+        );
+        let url = format!("blog/{y}/{m:0>2}/{d:0>2}/{slug}/index.html");
+        assert!(
+            out_dir.join(&url).is_file(),
+            "{}: no page at /{url}",
+            path.display()
+        );
+        issues += 1;
+    }
+    assert!(issues >= 500, "{issues} issues");
+    assert!(
+        out_dir
+            .join("blog/2014/07/15/state-of-rust-0.11.0/index.html")
+            .is_file()
+    );
+    let broken = broken_internal_links(&out_dir);
+    assert!(
+        broken.is_empty(),
+        "{} broken internal links, e.g. {:?}",
+        broken.len(),
+        &broken[..broken.len().min(5)]
+    );
+    assert_eq!(xml_elements(&out_dir.join("atom.xml"), b"entry"), 4);
+    assert_eq!(xml_elements(&out_dir.join("rss.xml"), b"item"), 4);
+    assert_eq!(
+        xml_elements(
+            &out_dir.join("categories/this-week-in-rust/atom.xml"),
+            b"entry"
+        ),
+        4
+    );
+    assert!(out_dir.join("index53.html").is_file(), "paginated by 10");
+    let old = read(&out_dir.join("blog/2014/01/12/the-state-of-rust-09/index.html"));
+    assert!(
+        !main_of(&old).contains("<script"),
+        "contributors' scripts never reach a page"
+    );
+}
+
+/// GETs `path` from a server on 127.0.0.1; returns the status and body.
+fn get(addr: &str, path: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = String::new();
+    s.read_to_string(&mut raw).unwrap();
+    let status = raw[9..12].parse().unwrap();
+    let body = raw
+        .split_once("\r\n\r\n")
+        .map_or(String::new(), |(_, b)| b.to_string());
+    (status, body)
+}
+
+#[test]
+fn serve_rebuilds_one_draft_and_reloads() {
+    use std::io::BufRead;
+    let root = scratch("site-serve");
+    copy_dir(&repo().join("examples/newsletter"), &root);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_twir"))
+        .args(["serve", "--drafts", "--port", "0"])
+        .current_dir(&root)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Lines of the server's output, with a time limit so a hung server fails the test.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let _ = tx.send(line);
+        }
+    });
+    let next = || {
+        rx.recv_timeout(std::time::Duration::from_secs(30))
+            .expect("twir serve answers")
+    };
+    let first = next();
+    let addr = first
+        .strip_prefix("serving http://")
+        .and_then(|r| r.split_once('/'))
+        .map(|(a, _)| a.to_string())
+        .unwrap_or_else(|| panic!("{first}"));
+    let (status, page) = get(&addr, "/drafts/this-week-in-ferris-3/");
+    assert_eq!(status, 200);
+    assert!(page.contains("DRAFT — not published"));
+    assert!(
+        page.contains("[tracking-param]</li>"),
+        "check findings on the page"
+    );
+    assert!(page.contains("/__twir/version"), "the page reloads itself");
+    assert_eq!(get(&addr, "/blog/2024/01/10/this-week-in-ferris-2/").0, 200);
+    assert_eq!(get(&addr, "/images/ferris.svg").0, 200);
+    assert_eq!(get(&addr, "/no/such/page/").0, 404);
+    let (_, before) = get(&addr, "/__twir/version");
+
+    let draft = root.join("draft/2024-01-17-this-week-in-ferris.md");
+    let text = read(&draft).replace("Hello and welcome", "Hi and welcome");
+    std::fs::write(&draft, text).unwrap();
+    let log = next();
+    assert_eq!(
+        log, "rebuilt 1 issue page(s) and the lists for draft/2024-01-17-this-week-in-ferris.md",
+        "one draft changed: one page rebuilt"
+    );
+    let (_, after) = get(&addr, "/__twir/version");
+    assert_ne!(before, after, "open pages see a new version and reload");
+    assert!(
+        get(&addr, "/drafts/this-week-in-ferris-3/")
+            .1
+            .contains("Hi and welcome")
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+}
