@@ -1,5 +1,6 @@
 //! End-to-end tests of the `twir` binary: one test binary, a module per command.
 
+mod browser;
 mod check;
 mod cycle;
 mod events;
