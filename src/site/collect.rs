@@ -13,6 +13,7 @@ pub fn collect(
     shown: &(dyn Fn(&Path) -> String + Sync),
 ) -> anyhow::Result<(Site, Vec<Warning>)> {
     let content = ws.content_dir();
+    let tags = &ws.config.check.html_tags;
     let mut files: Vec<PathBuf> = list(&content)
         .into_iter()
         .filter(|p| super::is_issue_file(p))
@@ -24,7 +25,7 @@ pub fn collect(
         std::fs::read(p).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", p.display()))
     };
     for result in crate::par::map(&files, |p| {
-        read(p).map(|bytes| super::article(p, &shown(p), &bytes))
+        read(p).map(|bytes| super::article(p, &shown(p), &bytes, tags))
     }) {
         let (article, w) = result?;
         warnings.extend(w);
@@ -35,7 +36,7 @@ pub fn collect(
         let history = ws.history(&parsed);
         for path in ws.drafts() {
             let bytes = read(&path)?;
-            let (article, w) = super::article(&path, &shown(&path), &bytes);
+            let (article, w) = super::article(&path, &shown(&path), &bytes, tags);
             warnings.extend(w);
             let Some(mut article) = article else { continue };
             let id = workspace::canonical(&path);
@@ -60,7 +61,7 @@ pub fn collect(
         .collect();
     pages.sort();
     for p in pages {
-        let (page, w) = super::page(&p, &shown(&p), &read(&p)?);
+        let (page, w) = super::page(&p, &shown(&p), &read(&p)?, tags);
         warnings.extend(w);
         site.pages.extend(page);
     }

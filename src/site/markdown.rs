@@ -22,56 +22,9 @@ pub struct Rendered {
     pub removed: Vec<(usize, String)>,
 }
 
-/// Tags a page may carry: TWIR's set and what Markdown itself produces.
-const TAGS: &[&str] = &[
-    "a",
-    "abbr",
-    "b",
-    "blockquote",
-    "br",
-    "code",
-    "dd",
-    "del",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "i",
-    "img",
-    "input",
-    "kbd",
-    "li",
-    "ol",
-    "p",
-    "pre",
-    "s",
-    "small",
-    "span",
-    "strong",
-    "sub",
-    "summary",
-    "sup",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "u",
-    "ul",
-];
-
-/// Renders the body of `issue` (the text after its header).
-pub fn render(issue: &Issue) -> Rendered {
+/// Renders the body of `issue` (the text after its header); `extra_tags` are HTML tags
+/// the newsletter allows besides the built-in set.
+pub fn render(issue: &Issue, extra_tags: &[String]) -> Rendered {
     let body = &issue.text[issue.body.start..];
     let base = issue.body.start;
     let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
@@ -120,7 +73,7 @@ pub fn render(issue: &Issue) -> Rendered {
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    out.html = clean(&html);
+    out.html = clean(&html, extra_tags);
     out
 }
 
@@ -135,18 +88,22 @@ fn level_number(level: HeadingLevel) -> u8 {
     }
 }
 
-/// The sanitizer every page and feed passes through: only [`TAGS`], no event handlers,
-/// no `javascript:` or `data:` links.
-pub fn clean(html: &str) -> String {
+/// The sanitizer every page and feed passes through: only the tags `twir check` allows,
+/// no event handlers, no `javascript:` or `data:` links.
+pub fn clean(html: &str, extra_tags: &[String]) -> String {
+    let tags = crate::lint::rules::html_tag::ALLOWED
+        .iter()
+        .copied()
+        .chain(extra_tags.iter().map(String::as_str))
+        .collect();
     ammonia::Builder::default()
-        .tags(TAGS.iter().copied().collect())
+        .tags(tags)
         .add_generic_attributes(["id", "class", "title", "lang", "dir"])
         .add_tag_attributes("a", ["href", "name"])
         .add_tag_attributes("img", ["src", "alt", "width", "height"])
         .add_tag_attributes("td", ["align", "colspan", "rowspan"])
         .add_tag_attributes("th", ["align", "colspan", "rowspan"])
         .add_tag_attributes("ol", ["start"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
         .link_rel(None)
         .url_schemes(
             ["http", "https", "mailto", "irc", "ircs"]
@@ -201,10 +158,10 @@ mod tests {
     use super::*;
 
     fn html(body: &str) -> Rendered {
-        render(&Issue::from_text(
-            "t.md",
-            &format!("Title: T\nDate: 2024-01-03\n\n{body}"),
-        ))
+        render(
+            &Issue::from_text("t.md", &format!("Title: T\nDate: 2024-01-03\n\n{body}")),
+            &[],
+        )
     }
 
     #[test]

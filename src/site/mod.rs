@@ -84,7 +84,13 @@ pub struct Site {
 pub type Warning = String;
 
 /// Reads an issue file into an article. `None` (with a warning) when it has no date.
-pub fn article(path: &Path, shown: &str, bytes: &[u8]) -> (Option<Article>, Vec<Warning>) {
+/// `extra_tags` are HTML tags the newsletter allows besides the built-in set.
+pub fn article(
+    path: &Path,
+    shown: &str,
+    bytes: &[u8],
+    extra_tags: &[String],
+) -> (Option<Article>, Vec<Warning>) {
     let mut warnings = Vec::new();
     let is_rst = path.extension().is_some_and(|e| e == "rst");
     let issue = if is_rst {
@@ -127,7 +133,7 @@ pub fn article(path: &Path, shown: &str, bytes: &[u8]) -> (Option<Article>, Vec<
     {
         warnings.push(format!("{shown}: `Date: {}` read as {date}", raw.trim()));
     }
-    let rendered = markdown::render(&issue);
+    let rendered = markdown::render(&issue, extra_tags);
     for (line, what) in &rendered.removed {
         warnings.push(format!("{shown}:{line}: {what} removed: unsafe in a page"));
     }
@@ -193,12 +199,17 @@ fn summary(html: &str) -> String {
 }
 
 /// Reads a static page.
-pub fn page(path: &Path, shown: &str, bytes: &[u8]) -> (Option<Page>, Vec<Warning>) {
+pub fn page(
+    path: &Path,
+    shown: &str,
+    bytes: &[u8],
+    extra_tags: &[String],
+) -> (Option<Page>, Vec<Warning>) {
     let issue = Issue::parse(shown, bytes);
     let Some(title) = issue.header.value("Title").map(|t| t.trim().to_string()) else {
         return (None, vec![format!("{shown}: no `Title:`; not published")]);
     };
-    let rendered = markdown::render(&issue);
+    let rendered = markdown::render(&issue, extra_tags);
     let warnings = rendered
         .removed
         .iter()
@@ -275,7 +286,7 @@ mod tests {
     fn article_metadata_and_url() {
         let text = "Title: This Week in Rust 573\nNumber: 573\nDate: 2024-11-13\nCategory: This Week in Rust\n\n\
 Hello and *welcome*.\n\n## Updates from Rust Community\n";
-        let (a, w) = article(Path::new("c/2024-11-13-x.md"), "x.md", text.as_bytes());
+        let (a, w) = article(Path::new("c/2024-11-13-x.md"), "x.md", text.as_bytes(), &[]);
         let a = a.unwrap();
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(a.url(), "blog/2024/11/13/this-week-in-rust-573/");
@@ -289,12 +300,13 @@ Hello and *welcome*.\n\n## Updates from Rust Community\n";
             Path::new("2020-12-02-x.md"),
             "x.md",
             b"Title: T\nDate: 2020-12-2\n\nCategory: This Week in Rust\n\nBody\n",
+            &[],
         );
         let a = a.unwrap();
         assert_eq!(a.date, jiff::civil::date(2020, 12, 2));
         assert_eq!(a.category, "This Week in Rust");
         assert_eq!(w.len(), 2, "{w:?}");
-        let (none, w) = article(Path::new("x.md"), "x.md", b"Body only\n");
+        let (none, w) = article(Path::new("x.md"), "x.md", b"Body only\n", &[]);
         assert!(none.is_none() && w[0].contains("no `Title:`"));
     }
 }

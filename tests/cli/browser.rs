@@ -197,7 +197,7 @@ fn issue_page_on_a_phone_and_search() {
         ],
         &scratch_dir,
     );
-    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    succeeds(&built);
     let (addr, seen) = serve_dir(
         site.clone(),
         vec![("/__harness.html", harness(issue, query))],

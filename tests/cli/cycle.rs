@@ -42,7 +42,7 @@ fn read(p: &Path) -> String {
 fn new_makes_next_weeks_draft_with_events_still_ahead() {
     let root = newsletter("new-basic");
     let out = twir(&["new"], &root);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    succeeds(&out);
     let draft = root.join("draft/2024-01-10-this-week-in-rust.md");
     assert!(stdout(&out).starts_with("created draft/2024-01-10-this-week-in-rust.md\n"));
     assert!(stdout(&out).contains("number 529 (issue 528 + 1)"));
@@ -96,7 +96,7 @@ fn new_after_the_sample_archive() {
     let root = scratch("new-sample");
     copy_dir(&shared.join("twir-sample"), &root);
     let out = twir(&["new"], &root);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    succeeds(&out);
     let text = read(&root.join("draft/2024-01-03-this-week-in-rust.md"));
     assert!(text.starts_with("Title: This Week in Rust 528\nNumber: 528\nDate: 2024-01-03\n"));
     assert!(text.contains("Rusty Events between 2024-01-03 - 2024-01-31 🦀"));
@@ -109,12 +109,7 @@ fn new_after_the_sample_archive() {
         "no stale events"
     );
     let check = twir(&["check", "draft/2024-01-03-this-week-in-rust.md"], &root);
-    assert_eq!(
-        check.status.code(),
-        Some(0),
-        "a new draft has no errors: {}",
-        stdout(&check)
-    );
+    succeeds(&check);
 }
 
 /// A draft that passes `check --ready`.
@@ -128,7 +123,7 @@ fn finished(text: &str) -> String {
 #[test]
 fn publish_refuses_unfinished_and_moves_finished_drafts() {
     let root = newsletter("publish");
-    assert_eq!(twir(&["new"], &root).status.code(), Some(0));
+    succeeds(&twir(&["new"], &root));
     let draft = root.join("draft/2024-01-10-this-week-in-rust.md");
     let unfinished = read(&draft);
 
@@ -144,13 +139,7 @@ fn publish_refuses_unfinished_and_moves_finished_drafts() {
 
     std::fs::write(&draft, finished(&unfinished)).unwrap();
     let out = twir(&["publish"], &root);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    succeeds(&out);
     let published = root.join("content/2024-01-10-this-week-in-rust.md");
     assert_eq!(read(&published), finished(&unfinished));
     assert!(!draft.exists(), "never two copies");
@@ -164,7 +153,7 @@ fn publish_refuses_unfinished_and_moves_finished_drafts() {
 
     // --force publishes an unfinished draft.
     let out = twir(&["publish", "--force"], &root);
-    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    succeeds(&out);
     assert!(
         root.join("content/2024-01-17-this-week-in-rust.md")
             .exists()

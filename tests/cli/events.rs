@@ -166,27 +166,19 @@ fn builds_the_list_from_a_file_a_url_and_json_into_the_draft() {
     let base = serve(vec![("/la.ics", 200, "text/calendar", REMOTE.to_string())]);
     let url = format!("{base}/la.ics");
     let draft = root.join("draft/2024-01-10-this-week-in-rust.md");
-    let out = twir(
-        &[
-            "events",
-            "--ics",
-            "berlin.ics",
-            "--ics",
-            &url,
-            "--json",
-            "meetup.json",
-            "--into",
-            "draft/2024-01-10-this-week-in-rust.md",
-        ],
-        &root,
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    let args = [
+        "events",
+        "--ics",
+        "berlin.ics",
+        "--ics",
+        &url,
+        "--json",
+        "meetup.json",
+        "--into",
+        "draft/2024-01-10-this-week-in-rust.md",
+    ];
+    let out = twir(&args, &root);
+    succeeds(&out);
     let text = std::fs::read_to_string(&draft).unwrap();
     let (before, after) = DRAFT.split_once("### Europe").unwrap();
     let after = &after[after.find("\n\nIf you are").unwrap()..];
@@ -204,20 +196,7 @@ fn builds_the_list_from_a_file_a_url_and_json_into_the_draft() {
     );
 
     // A second run changes nothing: the draft's events are not duplicated.
-    let again = twir(
-        &[
-            "events",
-            "--ics",
-            "berlin.ics",
-            "--ics",
-            &url,
-            "--json",
-            "meetup.json",
-            "--into",
-            "draft/2024-01-10-this-week-in-rust.md",
-        ],
-        &root,
-    );
+    let again = twir(&args, &root);
     assert_eq!(again.status.code(), Some(0));
     assert!(
         stdout(&again).contains("is up to date"),
@@ -234,7 +213,7 @@ fn prints_the_list_for_a_date() {
         &["events", "--date", "2024-01-10", "--ics", "berlin.ics"],
         &root,
     );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    succeeds(&out);
     assert!(stdout(&out).starts_with(
         "Rusty Events between 2024-01-10 - 2024-02-07 🦀\n\n### Europe\n\n* 2024-01-16 | Berlin, DE"
     ));

@@ -77,7 +77,7 @@ fn builds_the_example_newsletter() {
     let root = scratch("site-example");
     copy_dir(&repo().join("examples/newsletter"), &root);
     let out = twir(&["build"], &root);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    succeeds(&out);
     assert!(
         stdout(&out).starts_with("built 2 issues, 1 pages"),
         "{}",
@@ -126,7 +126,7 @@ fn email_edition_of_the_latest_issue() {
     let root = scratch("site-email");
     copy_dir(&repo().join("examples/newsletter"), &root);
     let out = twir(&["email"], &root);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    succeeds(&out);
     assert_eq!(stdout(&out), "wrote email/2.html\nwrote email/2.txt\n");
     let html = read(&root.join("email/2.html"));
     assert!(
@@ -135,6 +135,7 @@ fn email_edition_of_the_latest_issue() {
     );
     assert!(html.contains("style=\""), "inline styles");
     assert!(!html.contains("href=\"/"), "links are absolute");
+    snapshot("email-2.html", &html);
     let text = read(&root.join("email/2.txt"));
     snapshot("email-2.txt", &text);
     assert!(text.contains("\nLinks:\n[1] https://example.org/"));
@@ -157,7 +158,7 @@ Hello <img src=\"x.png\" onerror=\"alert(1)\">\n\n<script>alert(2)</script>\n\n[
     )
     .unwrap();
     let out = twir(&["build", "--no-search"], &root);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    succeeds(&out);
     let err = stderr(&out);
     for line in [
         ":6: an `onerror` event handler removed",
@@ -202,7 +203,7 @@ fn builds_the_whole_sample_archive_at_pelicans_urls() {
         ],
         &root,
     );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    succeeds(&out);
     let mut issues = 0;
     for e in std::fs::read_dir(sample.join("content")).unwrap().flatten() {
         let path = e.path();

@@ -13,6 +13,17 @@ pub fn twir(args: &[&str], cwd: &Path) -> Output {
         .expect("twir runs")
 }
 
+/// Asserts that the command exited 0, showing both of its streams when it did not.
+pub fn succeeds(o: &Output) {
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "stdout:\n{}\nstderr:\n{}",
+        stdout(o),
+        stderr(o)
+    );
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }

@@ -23,7 +23,9 @@ should be
     check,
 };
 
-const ALLOWED: &[&str] = &[
+/// The HTML tags an issue may use: TWIR's set, and what Markdown itself produces. The
+/// site's sanitizer lets the same tags through (with `[check] html_tags` added).
+pub const ALLOWED: &[&str] = &[
     "p",
     "a",
     "h1",
