@@ -15,8 +15,12 @@ pub fn write_index(site: &Path, lang: &str) -> anyhow::Result<usize> {
             .build();
         let mut index = pagefind::api::PagefindIndex::new(Some(options))?;
         // Pagefind reads the folder on all cores; adding pages one by one is sequential.
+        // Issue pages only: `blog/YYYY/MM/DD/<slug>/index.html`.
         let pages = index
-            .add_directory(site.display().to_string(), Some("blog/**/*.html".into()))
+            .add_directory(
+                site.display().to_string(),
+                Some("blog/*/*/*/*/index.html".into()),
+            )
             .await?;
         index
             .write_files(Some(site.join("pagefind").display().to_string()))
