@@ -704,21 +704,11 @@ DESCRIPTION:Tickets at https://rustconf.example/tickets.\r\nEND:VEVENT\r\n",
             "BEGIN:VEVENT\r\nUID:f\r\nDTSTART:20240110T180000\r\nSUMMARY:A very long\r\n  title\r\nEND:VEVENT\r\n",
         );
         assert_eq!(f.records[0].titles[0].text, "A very long title");
-        let e = parse(
-            "bad.ics",
-            "BEGIN:VCALENDAR\nBEGIN:VEVENT\nnot a line\nEND:VEVENT\nEND:VCALENDAR\n",
-            window(),
-            &Defaults::default(),
-        )
-        .unwrap_err();
+        let broken =
+            |text: &str| parse("bad.ics", text, window(), &Defaults::default()).unwrap_err();
+        let e = broken("BEGIN:VCALENDAR\nBEGIN:VEVENT\nnot a line\nEND:VEVENT\nEND:VCALENDAR\n");
         assert_eq!(e.line, 3);
-        let e = parse(
-            "bad.ics",
-            "BEGIN:VCALENDAR\nBEGIN:VEVENT\n",
-            window(),
-            &Defaults::default(),
-        )
-        .unwrap_err();
+        let e = broken("BEGIN:VCALENDAR\nBEGIN:VEVENT\n");
         assert_eq!(
             (e.line, e.message.as_str()),
             (2, "BEGIN:VEVENT is never closed")

@@ -187,17 +187,7 @@ fn issue_page_on_a_phone_and_search() {
         }
     };
     let site = scratch_dir.join("site");
-    let built = twir(
-        &[
-            "--root",
-            root.to_str().unwrap(),
-            "build",
-            "--out",
-            site.to_str().unwrap(),
-        ],
-        &scratch_dir,
-    );
-    succeeds(&built);
+    build_site(&root, &site, &scratch_dir);
     let (addr, seen) = serve_dir(
         site.clone(),
         vec![("/__harness.html", harness(issue, query))],

@@ -24,6 +24,21 @@ pub fn succeeds(o: &Output) {
     );
 }
 
+/// Builds the site of the newsletter at `root` into `out`, running in `cwd`; it must succeed.
+pub fn build_site(root: &Path, out: &Path, cwd: &Path) {
+    let built = twir(
+        &[
+            "--root",
+            root.to_str().unwrap(),
+            "build",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        cwd,
+    );
+    succeeds(&built);
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
