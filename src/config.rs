@@ -1,6 +1,7 @@
 //! `twir.toml`: what a newsletter may change. Every default reproduces This Week in Rust.
 
 use crate::diagnostic::Level;
+use crate::events::Region;
 use jiff::civil::Date;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -87,9 +88,22 @@ pub struct Newsletter {
 pub struct Events {
     /// How Great Britain is written: TWIR writes `UK`; `GB` is the ISO code.
     pub uk_code: String,
+    /// How a hybrid event's place is written: `Hybrid` (TWIR since 2024) or `Virtual and
+    /// In-Person`. Both are accepted; other spellings get a warning with a fix to this one.
+    pub hybrid: String,
+    /// Countries whose places carry a state or province code (`Boston, MA, US`); in
+    /// other countries a code is optional (`Sydney, AU` or `Sydney, NSW, AU`).
+    pub state_required: Vec<String>,
+    /// The region heading of a country where the newsletter files it otherwise than its
+    /// continent in GeoNames (TWIR files Türkiye under Europe).
+    pub regions: BTreeMap<String, Region>,
     /// Calendars and exports read by `twir events` besides those on the command line.
     pub sources: Vec<EventSource>,
 }
+
+/// The spellings of a hybrid event's place that need no fix: `Hybrid (City, CC)` and
+/// `Virtual and In-Person (City, CC)`.
+pub const HYBRID_FORMS: [&str; 2] = ["Hybrid", "Virtual and In-Person"];
 
 /// One source of events. Exactly one of `ics` and `json` is set: a path relative to the
 /// root, or an http(s) URL.
@@ -111,6 +125,9 @@ impl Default for Events {
     fn default() -> Self {
         Events {
             uk_code: "UK".into(),
+            hybrid: HYBRID_FORMS[0].into(),
+            state_required: vec!["US".into(), "CA".into()],
+            regions: BTreeMap::from([("TR".into(), Region::Europe)]),
             sources: Vec::new(),
         }
     }
@@ -229,6 +246,30 @@ impl Config {
                 message: "[events] uk_code must be \"UK\" or \"GB\"".into(),
             });
         }
+        if !HYBRID_FORMS.contains(&config.events.hybrid.as_str()) {
+            return Err(ConfigError::Parse {
+                path: path.to_string(),
+                message: format!(
+                    "[events] hybrid = {:?}: choose \"Hybrid\" or \"Virtual and In-Person\"",
+                    config.events.hybrid
+                ),
+            });
+        }
+        for code in config
+            .events
+            .state_required
+            .iter()
+            .chain(config.events.regions.keys())
+        {
+            if crate::places::country(code).is_none() {
+                return Err(ConfigError::Parse {
+                    path: path.to_string(),
+                    message: format!(
+                        "[events] `{code}` is not an ISO 3166-1 country code (state_required, regions)"
+                    ),
+                });
+            }
+        }
         if config.site.per_page == 0 || config.site.feed_items == 0 {
             return Err(ConfigError::Parse {
                 path: path.to_string(),
@@ -323,6 +364,18 @@ mod tests {
         assert!(e.to_string().contains("no-such-lint"));
         let e = Config::parse("[[events.sources]]\norganizer = \"x\"\n", "t").unwrap_err();
         assert!(e.to_string().contains("exactly one of `ics` and `json`"));
+        let e = Config::parse("[events]\nhybrid = \"Mixed\"\n", "t").unwrap_err();
+        assert!(e.to_string().contains("hybrid = \"Mixed\""), "{e}");
+        let e = Config::parse("[events.regions]\nZZ = \"Europe\"\n", "t").unwrap_err();
+        assert!(e.to_string().contains("`ZZ`"), "{e}");
+        let e = Config::parse("[events.regions]\nIL = \"Atlantis\"\n", "t").unwrap_err();
+        assert!(e.to_string().contains("Atlantis"), "{e}");
+        let c = Config::parse(
+            "[events]\nhybrid = \"Virtual and In-Person\"\nstate_required = [\"US\", \"AU\"]\n[events.regions]\nIL = \"Europe\"\n",
+            "t",
+        )
+        .unwrap();
+        assert_eq!(c.events.regions["IL"], Region::Europe);
         let c = Config::parse("[check.lints]\nrepo-link = \"allow\"\n", "t").unwrap();
         assert_eq!(c.check.lints["repo-link"], Level::Allow);
     }

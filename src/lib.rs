@@ -11,6 +11,7 @@ pub mod fsutil;
 pub mod issue;
 pub mod lint;
 pub mod par;
+pub mod places;
 pub mod site;
 pub mod url;
 pub mod workspace;

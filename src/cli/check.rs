@@ -50,7 +50,7 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
         };
         writeln!(
             out,
-            "{} ({} by default{}{})\n\n{}\n\n{}",
+            "{} ({} by default{}{})\n\n{}\n\nLevels:\n{}\n\n{}",
             lint.code,
             lint.default_level,
             if lint.unfinished {
@@ -60,6 +60,7 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
             },
             if lint.fixable { ", fixable" } else { "" },
             lint.summary,
+            lint.levels,
             lint.explain
         )?;
         return Ok(ExitCode::SUCCESS);

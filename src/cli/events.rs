@@ -138,11 +138,11 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
         }
     }
 
-    let assembled = pipeline::assemble(records, window, &ws.config.events.uk_code);
+    let assembled = pipeline::assemble(records, window, &ws.config.events);
     for w in warnings.iter().chain(&assembled.warnings) {
         eprintln!("warning: {w}");
     }
-    let list = record::render_list(&assembled.groups);
+    let list = record::render_list(&assembled.groups, &ws.config.events.hybrid);
     let dates = format!("{} - {}", window.start, window.end);
     let mut out = std::io::stdout().lock();
     match (&draft, &args.into) {

@@ -138,9 +138,9 @@ pub fn render(
     let window = Window::from_issue_date(plan.date, WINDOW_DAYS);
     let (records, mut warnings) =
         previous.map_or_else(Default::default, |p| record::from_issue(p, &p.name));
-    let assembled = pipeline::assemble(records, window, &config.events.uk_code);
+    let assembled = pipeline::assemble(records, window, &config.events);
     warnings.extend(assembled.warnings.iter().cloned());
-    let list = record::render_list(&assembled.groups);
+    let list = record::render_list(&assembled.groups, &config.events.hybrid);
     let number = plan.number.to_string();
     let date = plan.date.to_string();
     let end = window.end.to_string();

@@ -366,11 +366,7 @@ impl Context<'_> {
     /// TWIR's form of a LOCATION: as written when it is one, else read from an address;
     /// a link or a video-call name means a virtual event at the group's place.
     fn location(&self, raw: &str) -> Option<Location> {
-        let home = self
-            .defaults
-            .location
-            .as_deref()
-            .and_then(location::normalise);
+        let home = self.defaults.location.as_deref().and_then(location::read);
         let lower = raw.to_lowercase();
         let online = raw.trim().is_empty()
             || lower.starts_with("http")
@@ -390,15 +386,26 @@ impl Context<'_> {
             {
                 return Some(h.clone());
             }
-            return Some(Location {
-                mode: Mode::Virtual,
-                places: home.map(|h| h.places).unwrap_or_default(),
-            });
+            return Some(Location::new(
+                Mode::Virtual,
+                home.map(|h| h.places).unwrap_or_default(),
+            ));
         }
-        location::parse(raw)
-            .ok()
-            .or_else(|| location::normalise(raw).filter(|l| l.validate().is_ok()))
+        // A postal address also reads as places; take it as one only when its last part
+        // is no country or state code.
+        let written = location::read(raw).filter(|l| {
+            l.places.iter().all(|p| {
+                p.country.len() == 2
+                    && (crate::places::country(&p.country).is_some()
+                        || crate::places::subdivisions_coded(&p.country)
+                            .next()
+                            .is_some())
+                    && !p.city.chars().any(|c| c.is_ascii_digit())
+            })
+        });
+        written
             .or_else(|| location::from_address(raw))
+            .or_else(|| location::read(raw))
             .or(home)
     }
 }
@@ -633,7 +640,7 @@ mod tests {
             "BEGIN:VEVENT\r\nUID:1\r\nDTSTART:20240105T073000Z\r\nSUMMARY:Late meetup\r\nLOCATION:Los Angeles, CA, US\r\nEND:VEVENT\r\n",
         );
         assert_eq!(dates(&f), ["2024-01-04"]);
-        assert_eq!(f.records[0].location_text(), "Los Angeles, CA, US");
+        assert_eq!(f.records[0].location_text("Hybrid"), "Los Angeles, CA, US");
         assert_eq!(f.records[0].organizers[0].text, "Rust Events");
         assert_eq!(
             group_page("https://www.meetup.com/rust-la/events/3/").as_deref(),
@@ -695,7 +702,7 @@ DESCRIPTION:Tickets at https://rustconf.example/tickets.\r\nEND:VEVENT\r\n",
         let r = &f.records[0];
         assert_eq!((r.start, r.end), (date(2024, 1, 15), date(2024, 1, 17)));
         assert_eq!(r.titles[0].url, "https://rustconf.example/tickets");
-        assert_eq!(r.location_text(), "San Francisco, CA, US");
+        assert_eq!(r.location_text("Hybrid"), "San Francisco, CA, US");
     }
 
     #[test]

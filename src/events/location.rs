@@ -1,7 +1,12 @@
 //! Event locations: TWIR's written forms (`City, CC`, `City, ST, CC`, `Virtual (City, CC)`,
-//! `Virtual and In-Person (City, ST, CC)`), a strict reader and a lenient normaliser.
+//! `Hybrid (City, CC)`), read leniently ([`read`], [`from_address`]) and then settled
+//! against the gazetteer and the house rules ([`settle`]): half-written places completed
+//! (`Portland, OR` → `Portland, OR, US`), wrong states and countries found, each country
+//! given its region.
 
-use super::countries::{Region, code_of_name, is_state_of, region_of, required_states};
+use super::countries::{Region, region_of};
+use crate::config::{Events, HYBRID_FORMS};
+use crate::places::{self, City};
 use std::fmt;
 
 /// How people attend.
@@ -12,7 +17,9 @@ pub enum Mode {
     Hybrid,
 }
 
-/// One place: a city with an optional state code and a country code.
+/// One place: a city with an optional state code and a country code. Read from text,
+/// `country` is what was written last (a code, a name, or a state code); settled, it is a
+/// country code.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Place {
     pub city: String,
@@ -20,37 +27,50 @@ pub struct Place {
     pub country: String,
 }
 
-/// A location as TWIR writes it.
+/// A location.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Location {
     pub mode: Mode,
     pub places: Vec<Place>,
+    /// What a virtual event names instead of a place: a country or a part of the world
+    /// (`Virtual (Israel)`, `Virtual (Europe)`).
+    pub area: Option<String>,
+    /// The region of the first place, set by [`settle`].
+    pub continent: Option<Region>,
 }
 
-/// Why a location is not in TWIR's form.
+/// How much a finding about a location weighs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Weight {
+    /// Spelled otherwise than the house form; the house form means the same.
+    Spelling,
+    /// Completed or corrected from the gazetteer: likely right, for a person to confirm.
+    Correction,
+    /// Something looks wrong and twir cannot say what is right.
+    Doubt,
+    /// Cannot be right (an unknown country code).
+    Error,
+}
+
+/// One finding about a location.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Problem {
-    /// Not one of the written forms; carries the normalised spelling when one was found.
-    Form(Option<Location>),
-    /// `US`, `CA` and `AU` places need a state or territory code.
-    MissingState(String),
-    UnknownState(String, String),
-    UnknownCountry(String),
+pub struct Note {
+    pub weight: Weight,
+    pub message: String,
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Problem::Form(Some(loc)) => write!(f, "not in TWIR's form; write `{loc}`"),
-            Problem::Form(None) => f.write_str("cannot be read as `City, CC`"),
-            Problem::MissingState(place) => {
-                write!(f, "`{place}` needs a state or territory code")
-            }
-            Problem::UnknownState(state, country) => {
-                write!(f, "`{state}` is not a state or territory code of {country}")
-            }
-            Problem::UnknownCountry(code) => write!(f, "`{code}` is not a country code"),
-        }
+/// A location checked against the gazetteer and the house rules.
+#[derive(Clone, Debug)]
+pub struct Settled {
+    /// The location in the house form, completed where the gazetteer could.
+    pub location: Location,
+    pub notes: Vec<Note>,
+}
+
+impl Settled {
+    /// The heaviest finding, if any.
+    pub fn weight(&self) -> Option<Weight> {
+        self.notes.iter().map(|n| n.weight).max()
     }
 }
 
@@ -63,44 +83,57 @@ impl fmt::Display for Place {
     }
 }
 
+/// TWIR's spelling (`Hybrid` for hybrid events).
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let places = self
-            .places
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ");
-        match (self.mode, places.is_empty()) {
-            (Mode::InPerson, _) => f.write_str(&places),
-            (Mode::Virtual, true) => f.write_str("Virtual"),
-            (Mode::Virtual, false) => write!(f, "Virtual ({places})"),
-            (Mode::Hybrid, _) => write!(f, "Virtual and In-Person ({places})"),
-        }
+        f.write_str(&self.format(HYBRID_FORMS[0]))
     }
 }
 
 impl Location {
-    /// The continent of the first place, if any.
-    pub fn continent(&self) -> Option<Region> {
-        self.places.first().and_then(|p| region_of(&p.country))
+    pub fn new(mode: Mode, places: Vec<Place>) -> Location {
+        Location {
+            mode,
+            places,
+            area: None,
+            continent: None,
+        }
+    }
+
+    /// The location written with `hybrid` (`Hybrid` or `Virtual and In-Person`) for
+    /// hybrid events.
+    pub fn format(&self, hybrid: &str) -> String {
+        let places = self
+            .places
+            .iter()
+            .map(ToString::to_string)
+            .chain(self.area.clone())
+            .collect::<Vec<_>>()
+            .join("; ");
+        match (self.mode, places.is_empty()) {
+            (Mode::InPerson, _) => places,
+            (Mode::Virtual, true) => "Virtual".into(),
+            (Mode::Virtual, false) => format!("Virtual ({places})"),
+            (Mode::Hybrid, true) => hybrid.into(),
+            (Mode::Hybrid, false) => format!("{hybrid} ({places})"),
+        }
     }
 
     /// The region heading this location belongs under: virtual events under Virtual.
     pub fn home_region(&self) -> Option<Region> {
         match self.mode {
             Mode::Virtual => Some(Region::Virtual),
-            Mode::InPerson | Mode::Hybrid => self.continent(),
+            Mode::InPerson | Mode::Hybrid => self.continent,
         }
     }
 
-    /// Whether the location may stand under `region`: hybrid events may be listed under
-    /// Virtual or under their continent.
+    /// Whether the location may stand under `region`: hybrid events are listed under
+    /// Virtual and under their continent.
     pub fn fits(&self, region: Region) -> bool {
         match self.mode {
             Mode::Virtual => region == Region::Virtual,
-            Mode::Hybrid => region == Region::Virtual || self.continent() == Some(region),
-            Mode::InPerson => self.continent().is_none_or(|c| c == region),
+            Mode::Hybrid => region == Region::Virtual || self.continent.is_none_or(|c| c == region),
+            Mode::InPerson => self.continent.is_none_or(|c| c == region),
         }
     }
 
@@ -110,130 +143,112 @@ impl Location {
     pub fn fits_listing(&self, region: Region) -> bool {
         self.fits(region) || (region == Region::Virtual && self.mode == Mode::InPerson)
     }
-
-    /// Checks codes: known country, and a valid state where one is required.
-    pub fn validate(&self) -> Result<(), Problem> {
-        for p in &self.places {
-            if region_of(&p.country).is_none() {
-                return Err(Problem::UnknownCountry(p.country.clone()));
-            }
-            match (&p.state, required_states(&p.country)) {
-                (None, Some(_)) => return Err(Problem::MissingState(p.to_string())),
-                (Some(s), Some(_)) if !is_state_of(s, &p.country) => {
-                    return Err(Problem::UnknownState(s.clone(), p.country.clone()));
-                }
-                _ => {}
-            }
-        }
-        Ok(())
-    }
 }
 
-/// Reads a location written in one of TWIR's forms, and checks its codes.
-pub fn parse(s: &str) -> Result<Location, Problem> {
-    let loc = parse_form(s).ok_or_else(|| Problem::Form(normalise(s)))?;
-    loc.validate()?;
-    Ok(loc)
-}
+/// Words that say how people attend, longest first so `Virtual and In-Person` goes whole.
+const MODE_WORDS: &[&str] = &[
+    "virtual and in-person",
+    "virtual and in person",
+    "virtual + in-person",
+    "virtual + in person",
+    "in-person",
+    "in person",
+    "virtual",
+    "online",
+    "hybrid",
+];
 
-fn parse_form(s: &str) -> Option<Location> {
-    if s == "Virtual" {
-        return Some(Location {
-            mode: Mode::Virtual,
-            places: Vec::new(),
-        });
-    }
-    for (prefix, mode) in [
-        ("Virtual and In-Person (", Mode::Hybrid),
-        ("Virtual (", Mode::Virtual),
-    ] {
-        if let Some(inner) = s.strip_prefix(prefix).and_then(|r| r.strip_suffix(')')) {
-            let places = inner.split("; ").map(place).collect::<Option<Vec<_>>>()?;
-            return Some(Location { mode, places });
-        }
-    }
-    Some(Location {
-        mode: Mode::InPerson,
-        places: vec![place(s)?],
-    })
-}
-
-/// `City, CC` or `City, ST, CC`, strictly.
-fn place(s: &str) -> Option<Place> {
-    let parts: Vec<&str> = s.split(", ").collect();
-    let (city, state, country) = match parts.as_slice() {
-        [city @ .., state, country] if parts.len() >= 3 && is_code(state, 2..=3) => {
-            (city.join(", "), Some(state.to_string()), *country)
-        }
-        [city @ .., country] if !city.is_empty() => (city.join(", "), None, *country),
-        _ => return None,
-    };
-    let city_ok = !city.is_empty()
-        && city.trim() == city
-        && !city.contains(['(', ')', '|', '[', ']', '+', ';']);
-    (city_ok && is_code(country, 2..=2)).then(|| Place {
-        city,
-        state,
-        country: country.to_string(),
-    })
-}
-
-fn is_code(s: &str, len: std::ops::RangeInclusive<usize>) -> bool {
-    len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase())
-}
-
-/// Reads the many ways people write a location (`Virtual + In Person (Berlin, DE)`,
-/// `Munich, DE + Virtual`, `Virtual( Kampala, UG)`, `Hybrid (Paris, FR)`, `Online`) and
-/// returns it in TWIR's form. `None` when no place can be made out.
-pub fn normalise(s: &str) -> Option<Location> {
+/// Reads a location as people write it (`Virtual + In Person (Berlin, DE)`, `Munich, DE +
+/// Virtual`, `Virtual( Kampala, UG)`, `São Paulo, SP`, `Minneapolis, MN US`, `Virtual
+/// (Israel)`), without judging it. `None` when nothing can be made of it.
+pub fn read(s: &str) -> Option<Location> {
     let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let lower = collapsed.to_lowercase();
+    let lower = collapsed.to_ascii_lowercase();
     let is_virtual = lower.contains("virtual") || lower.contains("online");
-    let in_person = lower.contains("in person")
-        || lower.contains("in-person")
-        || lower.contains("hybrid")
+    let in_person = lower.contains("in person") || lower.contains("in-person");
+    let hybrid = lower.contains("hybrid")
+        || (is_virtual && in_person)
+        // `Munich, DE + Virtual`: a place first, then "virtual".
         || (is_virtual && !lower.starts_with("virtual") && !lower.starts_with("online"));
-    let mode = match (is_virtual, in_person) {
-        (true, true) => Mode::Hybrid,
-        (true, false) => Mode::Virtual,
-        (false, true) => Mode::Hybrid,
+    let mode = match (hybrid, is_virtual) {
+        (true, _) => Mode::Hybrid,
+        (false, true) => Mode::Virtual,
         (false, false) => Mode::InPerson,
     };
-    let places_text = match (collapsed.find('('), collapsed.rfind(')')) {
-        (Some(a), Some(b)) if a < b => collapsed[a + 1..b].to_string(),
-        _ => {
-            let mut t = collapsed.clone();
-            for word in [
-                "Virtual and In-Person",
-                "Virtual + In-Person",
-                "Virtual + In Person",
-                "In-Person",
-                "In Person",
-                "Virtual",
-                "virtual",
-                "Online",
-                "online",
-                "Hybrid",
-                "hybrid",
-                "In-person",
-                "In person",
-            ] {
-                t = t.replace(word, "");
-            }
-            t.trim_matches(|c: char| c.is_whitespace() || "+-&/".contains(c))
-                .to_string()
+    // Parentheses wrap the places only after a word saying how people attend; elsewhere
+    // they belong to a name (`Los Angeles (Chino Hills), CA, US`).
+    let wrapped = match (collapsed.find('('), collapsed.rfind(')')) {
+        (Some(a), Some(b)) if a < b && MODE_WORDS.iter().any(|w| lower[..a].contains(w)) => {
+            Some(collapsed[a + 1..b].to_string())
         }
+        _ => None,
     };
-    let places: Vec<Place> = places_text
+    let places_text = wrapped.unwrap_or_else(|| {
+        let mut t = collapsed.clone();
+        for w in MODE_WORDS {
+            while let Some(at) = t.to_ascii_lowercase().find(w) {
+                t.replace_range(at..at + w.len(), " ");
+            }
+        }
+        t.trim_matches(|c: char| c.is_whitespace() || "+-&/".contains(c))
+            .to_string()
+    });
+    let parts: Vec<&str> = places_text
         .split(';')
         .map(str::trim)
         .filter(|p| !p.is_empty())
-        .map(loose_place)
-        .collect::<Option<_>>()?;
-    if places.is_empty() && mode != Mode::Virtual {
-        return None;
+        .collect();
+    let mut loc = Location::new(mode, Vec::new());
+    match parts.as_slice() {
+        [] if mode == Mode::InPerson => return None,
+        [] => {}
+        // `Virtual (Israel)`, `Virtual (Europe / Africa)`: a country or an area.
+        [one] if mode == Mode::Virtual && !one.contains(',') => loc.area = Some(one.to_string()),
+        _ => {
+            loc.places = parts
+                .iter()
+                .map(|p| loose_place(p))
+                .collect::<Option<_>>()?
+        }
     }
-    Some(Location { mode, places })
+    Some(loc)
+}
+
+/// `City, CC`, `City, ST, CC`, `City, ST CC` or a bare `City`, as written.
+fn loose_place(s: &str) -> Option<Place> {
+    let parts: Vec<&str> = s
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let (last, rest) = parts.split_last()?;
+    let words: Vec<&str> = last.split_whitespace().collect();
+    let code = |w: &str| (2..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_alphanumeric());
+    let place = match (rest, words.as_slice()) {
+        ([], _) => Place {
+            city: last.to_string(),
+            state: None,
+            country: String::new(),
+        },
+        // `Minneapolis, MN US`
+        (city, [st, cc]) if code(st) && code(cc) => Place {
+            city: city.join(", "),
+            state: Some(st.to_string()),
+            country: cc.to_string(),
+        },
+        ([city @ .., st], _) if !city.is_empty() => Place {
+            city: city.join(", "),
+            state: Some(st.to_string()),
+            country: last.to_string(),
+        },
+        (city, _) => Place {
+            city: city.join(", "),
+            state: None,
+            country: last.to_string(),
+        },
+    };
+    let city_ok = !place.city.is_empty() && !place.city.contains(['|', '[', ']', '+']);
+    city_ok.then_some(place)
 }
 
 /// Reads a postal address as calendars write it: `Venue, Street 5, 10997 Berlin, Germany`
@@ -246,9 +261,9 @@ pub fn from_address(s: &str) -> Option<Location> {
         .filter(|p| !p.is_empty())
         .collect();
     let (last, rest) = parts.split_last()?;
-    let country = code_of_name(last).map(str::to_string).or_else(|| {
+    let country = places::country_named(last).map(|c| c.code).or_else(|| {
         let up = last.to_ascii_uppercase();
-        (up.len() == 2 && region_of(&up).is_some()).then_some(up)
+        (up.len() == 2 && places::country(&up).is_some()).then_some(places::country(&up)?.code)
     })?;
     let words = |p: &str| -> Vec<String> {
         p.split_whitespace()
@@ -256,125 +271,472 @@ pub fn from_address(s: &str) -> Option<Location> {
             .map(str::to_string)
             .collect()
     };
-    let place = if required_states(&country).is_some() {
-        // `…, City, ST 12345, Country` or `…, City ST 12345, Country`.
-        let (state_part, rest) = rest.split_last()?;
-        let w = words(state_part);
-        let at = w
-            .iter()
-            .position(|x| is_state_of(&x.to_ascii_uppercase(), &country))?;
-        let city = if at > 0 {
-            w[..at].join(" ")
-        } else {
-            words(rest.last()?).join(" ")
-        };
-        Place {
-            city,
-            state: Some(w[at].to_ascii_uppercase()),
-            country,
-        }
-    } else {
-        Place {
-            city: words(rest.last()?).join(" "),
-            state: None,
-            country,
-        }
+    let (state_part, before) = rest.split_last()?;
+    let w = words(state_part);
+    // `San Francisco, CA 94103` or `Sydney NSW 2000`: a subdivision code as written.
+    let at = w.iter().position(|x| {
+        x.len() <= 3
+            && x.bytes().all(|b| b.is_ascii_uppercase())
+            && places::subdivision(country, x).is_some()
+    });
+    let (city, state) = match at {
+        Some(0) => (words(before.last()?).join(" "), Some(w[0].clone())),
+        Some(i) => (w[..i].join(" "), Some(w[i].clone())),
+        None => (w.join(" "), None),
     };
-    let place = (!place.city.is_empty()).then_some(place)?;
-    Some(Location {
-        mode: Mode::InPerson,
-        places: vec![place],
+    (!city.is_empty()).then(|| {
+        Location::new(
+            Mode::InPerson,
+            vec![Place {
+                city,
+                state,
+                country: country.to_string(),
+            }],
+        )
     })
 }
 
-fn loose_place(s: &str) -> Option<Place> {
-    let parts: Vec<String> = s
-        .split(',')
-        .map(|p| p.trim().to_string())
-        .filter(|p| !p.is_empty())
+/// Reads `written` and settles it: `None` when it cannot be read at all. A location
+/// spelled otherwise than the house forms gets a [`Weight::Spelling`] note when no other
+/// note explains the difference.
+pub fn check(written: &str, rules: &Events) -> Option<Settled> {
+    let loc = read(written)?;
+    let mut settled = settle(&loc, rules);
+    let accepted = HYBRID_FORMS
+        .iter()
+        .any(|h| settled.location.format(h) == written);
+    let house = settled.location.format(&rules.hybrid);
+    if !accepted && settled.notes.is_empty() {
+        settled.notes.push(Note {
+            weight: Weight::Spelling,
+            message: format!("location `{written}` is not in the house form `{house}`"),
+        });
+    }
+    Some(settled)
+}
+
+/// Settles a location read from any source: each place completed and checked against the
+/// gazetteer, codes in the house spelling, the region set.
+pub fn settle(loc: &Location, rules: &Events) -> Settled {
+    let mut notes = Vec::new();
+    let mut out = loc.clone();
+    out.places = loc
+        .places
+        .iter()
+        .map(|p| settle_place(p, rules, &mut notes))
         .collect();
-    let mut country = parts.last()?.to_ascii_uppercase();
-    if country == "GB" {
-        country = "UK".to_string();
+    if let Some(area) = &loc.area {
+        settle_area(area, &mut out, rules, &mut notes);
     }
-    if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return None;
+    if loc.mode != Mode::Virtual && out.places.is_empty() {
+        notes.push(Note {
+            weight: Weight::Doubt,
+            message: "no place given; write `City, CC`".into(),
+        });
     }
-    let (city, state) = match parts.as_slice() {
-        [city @ .., state, _] if parts.len() >= 3 && state.len() <= 3 => {
-            (city.join(", "), Some(state.to_ascii_uppercase()))
-        }
-        [city @ .., _] => (city.join(", "), None),
-        [] => return None,
+    out.continent = out
+        .places
+        .first()
+        .and_then(|p| region_of(&p.country, rules));
+    Settled {
+        location: out,
+        notes,
+    }
+}
+
+/// Parts of the world a virtual event may name instead of a place.
+const AREAS: &[&str] = &[
+    "various",
+    "worldwide",
+    "global",
+    "world",
+    "international",
+    "americas",
+    "latin america",
+    "emea",
+    "apac",
+    "asia pacific",
+];
+
+fn settle_area(area: &str, out: &mut Location, rules: &Events, notes: &mut Vec<Note>) {
+    let known = |piece: &str| {
+        let folded = places::fold(piece);
+        folded.is_empty()
+            || Region::from_heading(piece).is_some()
+            || AREAS.contains(&folded.as_str())
+            || places::country_named(piece).is_some()
     };
-    (!city.is_empty()).then_some(Place {
-        city,
+    if area.split(['/', '&', ',']).all(known) {
+        return;
+    }
+    // `Virtual (Berlin)`: a city alone.
+    if let Some(best) = places::cities(area).first().filter(|c| c.thousands >= 100) {
+        let place = Place {
+            city: area.to_string(),
+            state: None,
+            country: house_country(best.country, rules),
+        };
+        let place = settle_place(&place, rules, notes);
+        notes.push(Note {
+            weight: Weight::Correction,
+            message: format!("`{area}` lacks its country; it reads as `{place}`"),
+        });
+        out.area = None;
+        out.places.push(place);
+        return;
+    }
+    notes.push(Note {
+        weight: Weight::Doubt,
+        message: format!("`{area}` cannot be read as a place, a country or a part of the world"),
+    });
+}
+
+/// How a country code is written: ISO's, but Great Britain as the newsletter writes it.
+fn house_country(code: &str, rules: &Events) -> String {
+    match code {
+        "GB" | "UK" => rules.uk_code.clone(),
+        c => c.to_string(),
+    }
+}
+
+/// The names a written city may go by: `Seattle/Bellevue`, `Nuremberg/Nürnberg` and
+/// `Los Angeles (Chino Hills)` name two each.
+fn city_names(city: &str) -> Vec<String> {
+    let mut names = vec![city.to_string()];
+    let outside: String = city
+        .split(['(', ')'])
+        .step_by(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    names.extend(
+        city.split(['/', '(', ')'])
+            .chain([outside.as_str()])
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
+    );
+    names.dedup();
+    names
+}
+
+fn candidates(city: &str) -> Vec<City> {
+    let mut all: Vec<City> = city_names(city)
+        .iter()
+        .flat_map(|n| places::cities(n))
+        .collect();
+    all.sort_by_key(|c| (std::cmp::Reverse(c.thousands), c.country, c.subdivision));
+    all.dedup();
+    all
+}
+
+fn same_country(a: &str, b: &str) -> bool {
+    places::country(a).map(|c| c.code) == places::country(b).map(|c| c.code)
+}
+
+/// A city this big is what people mean by its name, whatever country was written.
+const FAMOUS: u32 = 100;
+
+fn settle_place(p: &Place, rules: &Events, notes: &mut Vec<Note>) -> Place {
+    let found = candidates(&p.city);
+    let written = p.to_string();
+    let mut note = |weight, message: String| notes.push(Note { weight, message });
+    let raw = p.country.trim();
+    let up = raw.to_ascii_uppercase();
+    let mut state = p.state.as_ref().map(|s| s.trim().to_string());
+    let in_country = |cc: &str| -> Vec<City> {
+        found
+            .iter()
+            .copied()
+            .filter(|c| same_country(c.country, cc))
+            .collect()
+    };
+
+    // The country: a code, a code that is really a state's, a name, or nothing.
+    let country: String = if up.len() == 2 && places::country(&up).is_some() {
+        match found.iter().find(|c| c.subdivision == up) {
+            // `Portland, ME`: Maine, not Montenegro.
+            Some(c) if state.is_none() && in_country(&up).is_empty() => {
+                state = Some(up.clone());
+                let cc = house_country(c.country, rules);
+                note(
+                    Weight::Correction,
+                    format!(
+                        "`{written}` reads as {} in {}, `{}, {up}, {cc}`",
+                        p.city,
+                        places::subdivision(c.country, &up).map_or(up.as_str(), |s| s.name()),
+                        p.city
+                    ),
+                );
+                cc
+            }
+            _ => {
+                if raw != up {
+                    note(
+                        Weight::Spelling,
+                        format!("country codes are written in capitals: `{up}`"),
+                    );
+                }
+                up.clone()
+            }
+        }
+    } else if let Some(c) = (!raw.is_empty() && (2..=3).contains(&up.len()))
+        .then(|| found.iter().find(|c| c.subdivision == up))
+        .flatten()
+    {
+        // `São Paulo, SP`, `Portland, OR`: a state without its country.
+        let cc = house_country(c.country, rules);
+        state = Some(up.clone());
+        note(
+            Weight::Correction,
+            format!("`{written}` lacks its country: `{}, {up}, {cc}`", p.city),
+        );
+        cc
+    } else if let Some(c) = places::country_named(raw) {
+        let cc = house_country(c.code, rules);
+        note(
+            Weight::Spelling,
+            format!("write the country as its code: `{cc}` for {raw}"),
+        );
+        cc
+    } else if raw.is_empty() {
+        match found.first() {
+            Some(c) => {
+                let cc = house_country(c.country, rules);
+                note(
+                    Weight::Correction,
+                    format!("`{}` lacks its country: {cc}", p.city),
+                );
+                cc
+            }
+            None => {
+                note(
+                    Weight::Doubt,
+                    format!("`{}` is not a place twir knows; write `City, CC`", p.city),
+                );
+                return p.clone();
+            }
+        }
+    } else {
+        note(Weight::Error, format!("`{raw}` is not a country code"));
+        return p.clone();
+    };
+    let country = house_country(&country, rules);
+
+    // The state: a code of the country, a name of one of its states, or none.
+    let here = in_country(&country);
+    let best_state = here
+        .iter()
+        .find(|c| !c.subdivision.is_empty())
+        .map(|c| c.subdivision);
+    let required = rules
+        .state_required
+        .iter()
+        .any(|c| same_country(c, &country));
+    let state = match state {
+        Some(st) => {
+            let code = st.to_ascii_uppercase();
+            if places::subdivision(&country, &code).is_some() {
+                if code != st {
+                    note(
+                        Weight::Spelling,
+                        format!("state codes are written in capitals: `{code}`"),
+                    );
+                }
+                match best_state {
+                    Some(right) if !here.iter().any(|c| c.subdivision == code) => {
+                        note(
+                            Weight::Correction,
+                            format!("{} is in {right}, not {code}", p.city),
+                        );
+                        Some(right.to_string())
+                    }
+                    _ => Some(code),
+                }
+            } else if let Some(s) = places::subdivision_named(&country, &st) {
+                note(
+                    Weight::Spelling,
+                    format!("write the state as its code: `{}` for {st}", s.code),
+                );
+                Some(s.code.to_string())
+            } else {
+                match best_state {
+                    Some(right) => {
+                        note(
+                            Weight::Correction,
+                            format!(
+                                "`{st}` is not a state of {country}; {} is in {right}",
+                                p.city
+                            ),
+                        );
+                        Some(right.to_string())
+                    }
+                    None => {
+                        note(Weight::Doubt, format!("`{st}` is not a state of {country}"));
+                        Some(st)
+                    }
+                }
+            }
+        }
+        None if required => match best_state {
+            Some(right) => {
+                note(
+                    Weight::Correction,
+                    format!(
+                        "places in {country} carry a state or province code: `{}, {right}, {country}`",
+                        p.city
+                    ),
+                );
+                Some(right.to_string())
+            }
+            None => {
+                note(
+                    Weight::Doubt,
+                    format!(
+                        "places in {country} carry a state or province code: `City, ST, {country}`"
+                    ),
+                );
+                None
+            }
+        },
+        None => None,
+    };
+
+    // A famous city written under another country.
+    if here.is_empty()
+        && let Some(c) = found.first().filter(|c| c.thousands >= FAMOUS)
+    {
+        note(
+            Weight::Doubt,
+            format!(
+                "{} is in {}, not {country}",
+                p.city,
+                places::country(c.country).map_or(c.country, |c| c.name())
+            ),
+        );
+    }
+    Place {
+        city: p.city.trim().to_string(),
         state,
         country,
-    })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn rules() -> Events {
+        Events::default()
+    }
+
+    /// The house form of `s` and the heaviest note.
+    fn settled(s: &str) -> (String, Option<Weight>) {
+        let c = check(s, &rules()).unwrap_or_else(|| panic!("{s}: unreadable"));
+        (c.location.format(&rules().hybrid), c.weight())
+    }
+
     #[test]
-    fn canonical_forms_parse() {
+    fn house_forms_need_nothing() {
         for s in [
             "Copenhagen, DK",
             "Boston, MA, US",
             "Virtual",
             "Virtual (Cardiff, UK)",
             "Virtual (Indianapolis, IN, US)",
+            "Hybrid (Vancouver, BC, CA)",
+            "Hybrid (Seattle, WA, US)",
+            "Hybrid (Paris, FR)",
+            "Hybrid (Seattle/Bellevue, WA, US)",
             "Virtual and In-Person (Lehi, UT, US)",
             "Virtual (Redmond, WA, US; San Francisco, CA, US)",
             "Cologne/Köln, DE",
+            "Nuremberg/Nürnberg, DE",
+            "München, DE",
+            "Praha, CZ",
+            "Prague, CZ",
+            "Sydney, AU",
+            "Melbourne, AU",
+            "Melbourne, VIC, AU",
+            "Los Angeles (Chino Hills), CA, US",
+            "Virtual (Israel)",
+            "Virtual (Europe)",
+            "Virtual (Europe / Africa)",
+            "Virtual (Various)",
+            "Istanbul, TR",
         ] {
-            let loc = parse(s).unwrap_or_else(|e| panic!("{s}: {e:?}"));
-            assert_eq!(loc.to_string(), s);
+            let c = check(s, &rules()).unwrap_or_else(|| panic!("{s}: unreadable"));
+            assert!(c.notes.is_empty(), "{s}: {:?}", c.notes);
         }
     }
 
     #[test]
-    fn variants_normalise() {
+    fn other_spellings_are_spelling_warnings() {
         for (s, want) in [
+            ("Virtual + In Person (Berlin, DE)", "Hybrid (Berlin, DE)"),
+            ("Virtual + In-Person (Berlin, DE)", "Hybrid (Berlin, DE)"),
             (
-                "Virtual + In Person (Berlin, DE)",
-                "Virtual and In-Person (Berlin, DE)",
+                "Hybrid - Virtual and In-Person (Paris, FR)",
+                "Hybrid (Paris, FR)",
             ),
-            ("Munich, DE + Virtual", "Virtual and In-Person (Munich, DE)"),
+            ("Munich, DE + Virtual", "Hybrid (Munich, DE)"),
+            (
+                "Albuquerque, NM, US  + Virtual",
+                "Hybrid (Albuquerque, NM, US)",
+            ),
             ("Virtual( Kampala, UG)", "Virtual (Kampala, UG)"),
-            (
-                "Praha, CZ - Virtual + In-person",
-                "Virtual and In-Person (Praha, CZ)",
-            ),
-            (
-                "Melbourne, VIC, AU + Virtual",
-                "Virtual and In-Person (Melbourne, VIC, AU)",
-            ),
-            ("Hybrid (Paris, fr)", "Virtual and In-Person (Paris, FR)"),
+            ("Praha, CZ - Virtual + In-person", "Hybrid (Praha, CZ)"),
+            ("Hybrid (Paris, fr)", "Hybrid (Paris, FR)"),
+            ("Copenhagen, Dk", "Copenhagen, DK"),
+            ("Minneapolis, MN US", "Minneapolis, MN, US"),
+            ("Berlin, Germany", "Berlin, DE"),
         ] {
-            match parse(s) {
-                Err(Problem::Form(Some(loc))) => assert_eq!(loc.to_string(), want, "{s}"),
-                other => panic!("{s}: {other:?}"),
-            }
+            assert_eq!(
+                settled(s),
+                (want.to_string(), Some(Weight::Spelling)),
+                "{s}"
+            );
         }
     }
 
     #[test]
-    fn codes_are_checked() {
+    fn half_written_places_are_completed() {
+        for (s, want) in [
+            ("São Paulo, SP", "São Paulo, SP, BR"),
+            ("Portland, OR", "Portland, OR, US"),
+            ("Portland, ME", "Portland, ME, US"),
+            ("Toronto, CA", "Toronto, ON, CA"),
+            ("Charlottesville, NC, US", "Charlottesville, VA, US"),
+            ("Virtual (Berlin)", "Virtual (Berlin, DE)"),
+        ] {
+            assert_eq!(
+                settled(s),
+                (want.to_string(), Some(Weight::Correction)),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_countries_are_errors() {
+        assert_eq!(settled("Nowhere, ZZ").1, Some(Weight::Error));
+        assert_eq!(settled("Virtual (Nowhere, QQ)").1, Some(Weight::Error));
+        // A famous city under the wrong country is doubtful, not corrected.
+        assert_eq!(settled("Hamburg, FR").1, Some(Weight::Doubt));
+        assert!(check("| |", &rules()).is_none());
+    }
+
+    #[test]
+    fn house_rules_are_configurable() {
+        let mut r = rules();
+        r.hybrid = "Virtual and In-Person".into();
+        r.state_required.push("AU".into());
+        r.uk_code = "GB".into();
+        let c = check("Hybrid (Sydney, AU)", &r).unwrap();
         assert_eq!(
-            parse("Canberra, AU"),
-            Err(Problem::MissingState("Canberra, AU".into()))
+            c.location.format(&r.hybrid),
+            "Virtual and In-Person (Sydney, NSW, AU)"
         );
-        assert_eq!(
-            parse("Nowhere, ZZ"),
-            Err(Problem::UnknownCountry("ZZ".into()))
-        );
-        assert!(matches!(
-            parse("Austin, XX, US"),
-            Err(Problem::UnknownState(..))
-        ));
+        let c = check("Cardiff, UK", &r).unwrap();
+        assert_eq!(c.location.to_string(), "Cardiff, GB");
     }
 
     #[test]
@@ -401,11 +763,14 @@ mod tests {
 
     #[test]
     fn regions() {
-        let v = parse("Virtual (Cardiff, UK)").unwrap();
+        let r = rules();
+        let at = |s: &str| settle(&read(s).unwrap(), &r).location;
+        let v = at("Virtual (Cardiff, UK)");
         assert!(v.fits(Region::Virtual) && !v.fits(Region::Europe));
-        let h = parse("Virtual and In-Person (Seattle, WA, US)").unwrap();
+        let h = at("Hybrid (Seattle, WA, US)");
         assert!(h.fits(Region::Virtual) && h.fits(Region::NorthAmerica));
-        let p = parse("San Francisco, CA, US").unwrap();
-        assert!(!p.fits(Region::Oceania));
+        assert!(!at("San Francisco, CA, US").fits(Region::Oceania));
+        assert_eq!(at("Istanbul, TR").home_region(), Some(Region::Europe));
+        assert_eq!(at("Tel Aviv, IL").home_region(), Some(Region::Asia));
     }
 }

@@ -67,16 +67,15 @@ pub fn parse(name: &str, text: &str) -> Result<(Vec<Record>, Vec<String>), JsonE
             ));
             continue;
         };
-        let mut loc = location::parse(&e.location)
-            .ok()
-            .or_else(|| location::normalise(&e.location));
+        let mut loc = location::read(&e.location);
         if e.is_virtual {
+            let mode = match loc.as_ref().map(|l| l.mode) {
+                Some(Mode::Hybrid) => Mode::Hybrid,
+                _ => Mode::Virtual,
+            };
             loc = Some(Location {
-                mode: match loc.as_ref().map(|l| l.mode) {
-                    Some(Mode::Hybrid) => Mode::Hybrid,
-                    _ => Mode::Virtual,
-                },
-                places: loc.map(|l| l.places).unwrap_or_default(),
+                mode,
+                ..loc.unwrap_or_else(|| Location::new(mode, Vec::new()))
             });
         }
         records.push(Record {
@@ -121,7 +120,7 @@ mod tests {
         let (records, warnings) = parse("meetup.json", text).unwrap();
         assert_eq!(records.len(), 2);
         assert_eq!(records[0].start, jiff::civil::date(2024, 1, 8));
-        assert_eq!(records[1].location_text(), "Virtual (Berlin, DE)");
+        assert_eq!(records[1].location_text("Hybrid"), "Virtual (Berlin, DE)");
         assert_eq!(
             warnings,
             ["meetup.json (event 3): cannot read the date \"soon\"; event left out"]

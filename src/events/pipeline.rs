@@ -2,7 +2,9 @@
 //! in the window, merge duplicates, then group by region and sort. Pure: no I/O.
 
 use super::Region;
+use super::location;
 use super::record::Record;
+use crate::config::Events;
 use jiff::civil::Date;
 use std::collections::HashMap;
 
@@ -45,19 +47,14 @@ impl Assembled {
     }
 }
 
-/// Runs the pipeline. `uk_code` is how the newsletter writes Great Britain (`UK` or `GB`).
+/// Runs the pipeline under the newsletter's house rules for places (`[events]`).
 /// Earlier records win ties when merging duplicates, so pass the draft's records first.
-pub fn assemble(records: Vec<Record>, window: Window, uk_code: &str) -> Assembled {
+/// No event is dropped for its place: a place is completed from the gazetteer, or the
+/// event is kept under its best-guess region with a warning.
+pub fn assemble(records: Vec<Record>, window: Window, rules: &Events) -> Assembled {
     let mut out = Assembled::default();
     let mut kept: Vec<Record> = Vec::new();
     for mut r in records {
-        if let Some(loc) = &mut r.location {
-            for p in &mut loc.places {
-                if p.country == "UK" || p.country == "GB" {
-                    p.country = uk_code.to_string();
-                }
-            }
-        }
         if !window.overlaps(&r) {
             let why = format!(
                 "{}: {} is outside the window {} - {}",
@@ -66,33 +63,41 @@ pub fn assemble(records: Vec<Record>, window: Window, uk_code: &str) -> Assemble
             out.dropped.push((r, why));
             continue;
         }
-        if r.location.is_none() {
-            let what = format!(
-                "{}: cannot read the location {:?} as `City, CC`",
-                r.origin, r.raw_location
-            );
-            if r.region().is_none() {
-                out.dropped
-                    .push((r, format!("{what}; add the event by hand")));
-                continue;
+        match &r.location {
+            Some(loc) => {
+                let settled = location::settle(loc, rules);
+                for note in &settled.notes {
+                    out.warnings.push(format!(
+                        "{}: location {:?}: {}",
+                        r.origin, r.raw_location, note.message
+                    ));
+                }
+                r.location = Some(settled.location);
             }
-            out.warnings.push(format!("{what}; printed as written"));
+            None => {
+                let guess = r
+                    .listed_under
+                    .or_else(|| guess_region(&r.raw_location, rules))
+                    .unwrap_or(Region::Virtual);
+                out.warnings.push(format!(
+                    "{}: cannot read the location {:?} as `City, CC`; printed as written under {guess}, move it if that is wrong",
+                    r.origin, r.raw_location
+                ));
+                r.listed_under = Some(guess);
+            }
         }
-        if let Some(Err(problem)) = r.location.as_ref().map(|l| l.validate()) {
+        if r.location
+            .as_ref()
+            .is_some_and(|l| l.home_region().is_none())
+            && r.listed_under.is_none()
+        {
+            let guess = guess_region(&r.raw_location, rules).unwrap_or(Region::Virtual);
             out.warnings.push(format!(
-                "{}: location {:?}: {problem}",
+                "{}: no region for the location {:?}; listed under {guess}, move it if that is wrong",
                 r.origin,
-                r.location_text()
+                r.location_text(&rules.hybrid)
             ));
-        }
-        if r.region().is_none() {
-            let why = format!(
-                "{}: no region for the location {:?}",
-                r.origin,
-                r.location_text()
-            );
-            out.dropped.push((r, why));
-            continue;
+            r.listed_under = Some(guess);
         }
         match kept.iter().position(|k| same_event(k, &r)) {
             Some(i) => {
@@ -116,11 +121,23 @@ pub fn assemble(records: Vec<Record>, window: Window, uk_code: &str) -> Assemble
     for region in Region::HEADINGS.into_iter().chain([Region::Antarctica]) {
         if let Some(mut list) = by_region.remove(&region) {
             // Stable: same-day events at one place keep their order.
-            list.sort_by_key(Record::sort_key);
+            list.sort_by_key(|r| r.sort_key(&rules.hybrid));
             out.groups.push((region, list));
         }
     }
     out
+}
+
+/// The region a location that cannot be read most likely means: Virtual when it says so,
+/// else the region of the biggest city its first words name.
+fn guess_region(raw: &str, rules: &Events) -> Option<Region> {
+    let lower = raw.to_lowercase();
+    if lower.contains("virtual") || lower.contains("online") {
+        return Some(Region::Virtual);
+    }
+    let first = raw.split([',', '(', '|']).next()?.trim();
+    let city = crate::places::cities(first).into_iter().next()?;
+    super::countries::region_of(city.country, rules)
 }
 
 /// The same event: the same date with a shared title URL or the same organizer and title. A hybrid
@@ -180,7 +197,7 @@ mod tests {
             start: date(2024, 1, day),
             end: date(2024, 1, day),
             raw_location: loc.into(),
-            location: location::normalise(loc),
+            location: location::read(loc),
             organizers: vec![Link {
                 text: org.into(),
                 url: format!("https://org.example/{}", fold(org)),
@@ -229,42 +246,53 @@ mod tests {
             ),
             rec(12, "Somewhere", "Nobody", "X", "https://e.com/x"),
         ];
-        let a = assemble(records, window, "UK");
+        let a = assemble(records, window, &Events::default());
         let regions: Vec<Region> = a.groups.iter().map(|(r, _)| *r).collect();
         assert_eq!(
             regions,
             [Region::Virtual, Region::Europe, Region::NorthAmerica]
         );
-        let europe: Vec<String> = a.groups[1].1.iter().map(Record::location_text).collect();
+        // The unreadable place is kept, under the best guess, with a warning.
+        assert!(a.groups[0].1.iter().any(|r| r.raw_location == "Somewhere"));
+        assert!(
+            a.warnings.iter().any(|w| w.contains("\"Somewhere\"")),
+            "{:?}",
+            a.warnings
+        );
+        let europe: Vec<String> = a.groups[1]
+            .1
+            .iter()
+            .map(|r| r.location_text("Hybrid"))
+            .collect();
         assert_eq!(europe, ["Bern, CH", "Munich, DE"]);
-        assert_eq!(a.dropped.len(), 3, "{:?}", a.dropped);
+        assert_eq!(a.dropped.len(), 2, "{:?}", a.dropped);
         assert!(
             a.dropped
                 .iter()
                 .any(|(_, why)| why.contains("outside the window"))
         );
         assert!(a.dropped.iter().any(|(_, why)| why.contains("same event")));
-        assert!(
-            a.dropped
-                .iter()
-                .any(|(_, why)| why.contains("add the event by hand"))
-        );
     }
 
     #[test]
     fn uk_code_follows_config() {
         let window = Window::from_issue_date(date(2024, 1, 3), 28);
+        let mut rules = Events {
+            uk_code: "GB".into(),
+            ..Events::default()
+        };
+        let a = assemble(
+            vec![rec(4, "Cardiff, UK", "C", "T", "https://e.com/c")],
+            window,
+            &rules,
+        );
+        assert_eq!(a.groups[0].1[0].location_text("Hybrid"), "Cardiff, GB");
+        rules.uk_code = "UK".into();
         let a = assemble(
             vec![rec(4, "Cardiff, GB", "C", "T", "https://e.com/c")],
             window,
-            "GB",
+            &rules,
         );
-        assert_eq!(a.groups[0].1[0].location_text(), "Cardiff, GB");
-        let a = assemble(
-            vec![rec(4, "Cardiff, GB", "C", "T", "https://e.com/c")],
-            window,
-            "UK",
-        );
-        assert_eq!(a.groups[0].1[0].location_text(), "Cardiff, UK");
+        assert_eq!(a.groups[0].1[0].location_text("Hybrid"), "Cardiff, UK");
     }
 }

@@ -3,6 +3,7 @@
 
 use super::Region;
 use super::location::{self, Location};
+use crate::config::HYBRID_FORMS;
 use crate::issue::Issue;
 use jiff::civil::Date;
 use std::fmt::Write as _;
@@ -68,16 +69,25 @@ impl Record {
         }
     }
 
-    /// The location as it is printed.
-    pub fn location_text(&self) -> String {
-        self.location
-            .as_ref()
-            .map_or_else(|| self.raw_location.clone(), ToString::to_string)
+    /// The location as it is printed, hybrid events spelled with `hybrid`.
+    pub fn location_text(&self, hybrid: &str) -> String {
+        match &self.location {
+            // An editor's accepted spelling stays as written.
+            Some(l)
+                if HYBRID_FORMS
+                    .iter()
+                    .any(|h| l.format(h) == self.raw_location) =>
+            {
+                self.raw_location.clone()
+            }
+            Some(l) => l.format(hybrid),
+            None => self.raw_location.clone(),
+        }
     }
 
     /// Date, then location, case-insensitively: the order within a region.
-    pub fn sort_key(&self) -> (Date, String) {
-        (self.start, self.location_text().to_lowercase())
+    pub fn sort_key(&self, hybrid: &str) -> (Date, String) {
+        (self.start, self.location_text(hybrid).to_lowercase())
     }
 
     /// How much the record says; of two records of one event the richer one is kept.
@@ -89,7 +99,7 @@ impl Record {
     }
 
     /// The two lines (or more, with several title lines) of the event.
-    pub fn render(&self) -> String {
+    pub fn render(&self, hybrid: &str) -> String {
         let mut out = String::new();
         let date = if self.end > self.start {
             format!("{} - {}", self.start, self.end)
@@ -114,7 +124,11 @@ impl Record {
                 (organizers, vec![titles])
             }
         };
-        let _ = write!(out, "* {date} | {} | {organizers}", self.location_text());
+        let _ = write!(
+            out,
+            "* {date} | {} | {organizers}",
+            self.location_text(hybrid)
+        );
         for t in titles.iter().filter(|t| !t.is_empty()) {
             let _ = write!(out, "\n    * {t}");
         }
@@ -177,9 +191,7 @@ pub fn from_issue(issue: &Issue, source: &str) -> (Vec<Record>, Vec<String>) {
                 })
                 .collect()
         };
-        let location = location::parse(&ev.location)
-            .ok()
-            .or_else(|| location::normalise(&ev.location));
+        let location = location::read(&ev.location);
         records.push(Record {
             start,
             end: ev.end.unwrap_or(start).max(start),
@@ -199,15 +211,16 @@ pub fn from_issue(issue: &Issue, source: &str) -> (Vec<Record>, Vec<String>) {
 }
 
 /// The events list as TWIR prints it: `### Region` headings in order, each followed by its
-/// events. `groups` must already be grouped and sorted.
-pub fn render_list(groups: &[(Region, Vec<Record>)]) -> String {
+/// events. `groups` must already be grouped and sorted; hybrid events are spelled with
+/// `hybrid`.
+pub fn render_list(groups: &[(Region, Vec<Record>)], hybrid: &str) -> String {
     groups
         .iter()
         .filter(|(_, list)| !list.is_empty())
         .map(|(region, list)| {
             let events = list
                 .iter()
-                .map(Record::render)
+                .map(|r| r.render(hybrid))
                 .collect::<Vec<_>>()
                 .join("\n");
             format!("### {region}\n\n{events}")
@@ -226,7 +239,7 @@ mod tests {
             start: jiff::civil::date(2024, 1, 4),
             end: jiff::civil::date(2024, 1, 5),
             raw_location: "Berlin, Germany".into(),
-            location: location::normalise("Berlin, DE"),
+            location: location::read("Berlin, DE"),
             organizers: vec![Link {
                 text: "Rust Berlin".into(),
                 url: "https://berline.rs/".into(),
@@ -243,10 +256,15 @@ mod tests {
             },
         };
         assert_eq!(
-            r.render(),
+            r.render("Hybrid"),
             "* 2024-01-04 - 2024-01-05 | Berlin, DE | [Rust Berlin](https://berline.rs/)\n\
              \x20   * [**Hack \\[and\\] Learn**](https://e.com/1)"
         );
+        let settled = location::settle(r.location.as_ref().unwrap(), &Default::default());
+        let r = Record {
+            location: Some(settled.location),
+            ..r
+        };
         assert_eq!(r.region(), Some(Region::Europe));
     }
 }

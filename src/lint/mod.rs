@@ -27,6 +27,10 @@ pub struct Lint {
     pub fixable: bool,
     /// One line: what the lint finds.
     pub summary: &'static str,
+    /// Which findings are errors and which are warnings, by the one rule: an error is
+    /// what breaks a page, a link or a fact; a spelling or style that differs from the
+    /// house form is a warning (with a fix where one is sure).
+    pub levels: &'static str,
     /// Why it matters and an example, for `twir check --explain`.
     pub explain: &'static str,
     pub check: fn(&Ctx<'_>, &mut Vec<Diagnostic>),
@@ -184,6 +188,19 @@ mod tests {
             assert!(
                 lint.explain.contains("Example"),
                 "{} has no example",
+                lint.code
+            );
+            // The levels text names each level the lint can report, and no other.
+            let says = |word: &str| lint.levels.lines().any(|l| l.starts_with(word));
+            assert!(
+                says("error") || says("warning"),
+                "{} does not say its levels",
+                lint.code
+            );
+            assert_eq!(
+                says("error"),
+                lint.default_level == Level::Error || lint.unfinished,
+                "{}: the levels text and the default level disagree",
                 lint.code
             );
         }

@@ -72,6 +72,11 @@ pub fn has_content(ctx: &Ctx<'_>, span: Span) -> bool {
         }
         let text = strip_comments(issue, line);
         let t = text.trim();
+        // The section's "No ... this week" line is what an empty section should say, even
+        // where the template already holds it.
+        if says_none_this_week(t) {
+            return true;
+        }
         !(t.is_empty()
             || t.starts_with('#')
             || issue.ref_defs.iter().any(|d| d.span.contains(line.start))
@@ -96,6 +101,13 @@ fn strip_comments(issue: &Issue, line: Span) -> String {
         }
     }
     out
+}
+
+/// `* *No RFCs were approved this week.*`, `*No Items entered Final Comment Period this
+/// week for ...`: a section's explicit "nothing this week".
+pub fn says_none_this_week(line: &str) -> bool {
+    let t = line.trim_start_matches(['*', ' ', '_']);
+    t.starts_with("No ") && t.to_lowercase().contains("this week")
 }
 
 pub fn is_boilerplate(ctx: &Ctx<'_>, line: &str) -> bool {

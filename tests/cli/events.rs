@@ -45,7 +45,11 @@ fn events_lists_round_trip() {
         };
         let render = |issue: &Issue| {
             let (records, _) = record::from_issue(issue, &issue.name);
-            record::render_list(&pipeline::assemble(records, window, "UK").groups)
+            let rules = twir::config::Events::default();
+            record::render_list(
+                &pipeline::assemble(records, window, &rules).groups,
+                &rules.hybrid,
+            )
         };
         let rendered = render(&issue);
         let again = splice::splice(&issue, &rendered, issue.slice(w.dates_span)).unwrap();

@@ -11,6 +11,10 @@ pub static LINT: Lint = Lint {
     unfinished: false,
     fixable: false,
     summary: "backticks do not pair up",
+    levels: "\
+error: a backtick without a partner, an empty pair, a code span that starts or ends
+       with a space or starts with punctuation (each a sign of a missing backtick,
+       which turns code into text and text into code)",
     explain: "\
 A missing backtick shifts every code span after it on the line: code becomes text and
 text becomes code. Signs of it are a lone backtick, an empty pair, or a code span that

@@ -12,6 +12,8 @@ pub static LINT: Lint = Lint {
     unfinished: false,
     fixable: false,
     summary: "a link destination is empty, relative or has an unknown scheme",
+    levels: "\
+error: every finding: such a link cannot work",
     explain: "\
 An issue is read on the website, in feed readers and in email, so every link must be an
 absolute `https://` (or `http://`, `mailto:`) address. A relative link breaks outside the

@@ -10,6 +10,9 @@ pub static LINT: Lint = Lint {
     unfinished: false,
     fixable: false,
     summary: "a community link points at a crates.io page",
+    levels: "\
+warning: every finding (a crates.io page is allowed, but the project's own page is
+         usually better)",
     explain: "\
 A crates.io page is a package listing, not news. A crate belongs in Crate of the Week;
 among community links, link the post that announces or explains it. A warning, since a

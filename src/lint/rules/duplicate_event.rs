@@ -12,6 +12,9 @@ pub static LINT: Lint = Lint {
     unfinished: false,
     fixable: false,
     summary: "an event is listed twice",
+    levels: "\
+error: every finding: the same event twice is a wrong fact for readers (a hybrid
+       event under Virtual and under its continent is not a duplicate)",
     explain: "\
 Events reach the list from several calendars, so the same meetup arrives twice: under the
 same URL in two regions, or under two URLs with the same organizer, date and title. List
@@ -35,11 +38,12 @@ fn is_occurrence(url: &str) -> bool {
         || url.contains("lu.ma/") && !url.contains("lu.ma/calendar")
 }
 
-/// TWIR lists a hybrid event twice on purpose: under Virtual and under its continent.
+/// TWIR lists a hybrid event twice on purpose, on its date: under Virtual and under its
+/// continent.
 fn cross_listed(a: &Event, b: &Event) -> bool {
     let virtual_ = |e: &Event| e.region == Some(Region::Virtual);
     let continent = |e: &Event| e.region.is_some_and(|r| r != Region::Virtual);
-    (virtual_(a) && continent(b)) || (continent(a) && virtual_(b))
+    a.start == b.start && ((virtual_(a) && continent(b)) || (continent(a) && virtual_(b)))
 }
 
 fn title_text(issue: &Issue, ev: &Event) -> String {
@@ -60,25 +64,30 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let Some(events) = &issue.events else {
         return;
     };
-    let mut by_url: HashMap<String, &Event> = HashMap::new();
+    let mut by_url: HashMap<String, Vec<&Event>> = HashMap::new();
     let mut by_key: HashMap<(String, String, String), &Event> = HashMap::new();
     for ev in &events.events {
         let mut reported = false;
-        for &l in &ev.titles {
-            let url = crate::url::normalise(&issue.links[l].dest);
-            match by_url.get(&url) {
-                Some(first) if cross_listed(first, ev) => {}
-                Some(first) if first.start == ev.start || is_occurrence(&url) => {
-                    if !reported {
-                        push(issue, out, ev, first, "event is listed twice (same link)");
-                        reported = true;
-                    }
-                }
-                Some(_) => {}
-                None => {
-                    by_url.insert(url, ev);
-                }
+        let mut urls: Vec<String> = ev
+            .titles
+            .iter()
+            .map(|&l| crate::url::normalise(&issue.links[l].dest))
+            .collect();
+        // A mirror that repeats the event's own link is still one event.
+        let mut own = std::collections::HashSet::new();
+        urls.retain(|u| own.insert(u.clone()));
+        for url in urls {
+            let earlier = by_url.entry(url.clone()).or_default();
+            let twin = earlier.iter().find(|first| {
+                !cross_listed(first, ev) && (first.start == ev.start || is_occurrence(&url))
+            });
+            if let Some(first) = twin
+                && !reported
+            {
+                push(issue, out, ev, first, "event is listed twice (same link)");
+                reported = true;
             }
+            earlier.push(ev);
         }
         if reported {
             continue;
@@ -134,5 +143,23 @@ mod tests {
 * 2024-04-12 | Paris, FR | [P](https://e.com/p)\n    * [**Meetup**](https://e.com/p/2)\n"
         );
         assert_eq!(lines("duplicate-event", &text), [15, 23]);
+    }
+
+    #[test]
+    fn hybrid_events_stand_twice_on_purpose() {
+        let text = format!(
+            "{HEADER}## Upcoming Events\n\n### Virtual\n\
+* 2024-11-14 | Hybrid (Seattle/Bellevue, WA, US) | [S](https://e.com/s)\n    * [**Monthly**](https://www.meetup.com/s/events/1/) | [**Mirror**](https://www.meetup.com/s/events/1/)\n\
+* 2024-11-19 | Virtual (Stuttgart, DE) | [R](https://e.com/r)\n    * [**Rust-Meetup**](https://www.meetup.com/r/events/2/)\n\n\
+### Europe\n\
+* 2024-11-21 | Stuttgart, DE | [R](https://e.com/r)\n    * [**Rust-Meetup**](https://www.meetup.com/r/events/2/)\n\n\
+### North America\n\
+* 2024-11-14 | Hybrid (Seattle/Bellevue, WA, US) | [S](https://e.com/s)\n    * [**Monthly**](https://www.meetup.com/s/events/1/)\n\
+* 2024-11-14 | Seattle, WA, US | [S](https://e.com/s)\n    * [**Monthly**](https://www.meetup.com/s/events/1/)\n"
+        );
+        // Seattle under Virtual and North America is one hybrid event (its mirror repeats
+        // its own link); Stuttgart's one page under two dates and Seattle twice in North
+        // America are duplicates.
+        assert_eq!(lines("duplicate-event", &text), [15, 21]);
     }
 }

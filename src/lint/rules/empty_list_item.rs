@@ -9,6 +9,8 @@ pub static LINT: Lint = Lint {
     unfinished: false,
     fixable: false,
     summary: "a list item is empty",
+    levels: "\
+error: every finding: an empty bullet shows on the page",
     explain: "\
 A bullet with nothing after it renders as an empty dot in the page and the email, usually
 left behind when a link was moved or deleted.

@@ -10,6 +10,9 @@ pub static LINT: Lint = Lint {
     unfinished: true,
     fixable: false,
     summary: "a section has no content",
+    levels: "\
+warning: while a draft is assembled
+error: with `--ready` (unfinished work)",
     explain: "\
 A heading with nothing under it (`### Foundation` followed by the next heading) is a
 section nobody filled in. Before publishing, fill it, write the section's \"No ... this
@@ -67,5 +70,14 @@ mod tests {
 ### Newsletters\n<!-- nothing yet -->\n\n## Crate of the Week\n\n<!-- COTW goes here -->\n\n## Jobs\n\nSome text.\n"
         );
         assert_eq!(lines("empty-section", &text), [11, 13]);
+    }
+
+    #[test]
+    fn a_none_this_week_line_is_content() {
+        let text = format!(
+            "{HEADER}## Updates from the Rust Project\n\n### Approved RFCs\n\n* *No RFCs were approved this week.*\n\n\
+### New and Updated RFCs\n\n*No New or Updated RFCs were created this week.*\n\n### Final Comment Period\n\n## Jobs\n\nText.\n"
+        );
+        assert_eq!(lines("empty-section", &text), [14]);
     }
 }

@@ -8,10 +8,12 @@ use crate::lint::{Ctx, Lint};
 
 pub static LINT: Lint = Lint {
     code: "event-order",
-    default_level: Level::Error,
+    default_level: Level::Warn,
     unfinished: false,
     fixable: true,
     summary: "events in a region are not sorted by date and location",
+    levels: "\
+warning (safe fix): every finding: the order does not change a fact",
     explain: "\
 Within each region (Virtual, Africa, Asia, ...) events are listed by date, and events on
 the same date by location, so readers can scan the weeks ahead. `twir check --fix`

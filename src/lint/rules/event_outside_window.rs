@@ -12,6 +12,8 @@ pub static LINT: Lint = Lint {
     unfinished: false,
     fixable: false,
     summary: "an event is dated outside the issue's events window",
+    levels: "\
+error: every finding: an event that is over, or beyond the window, misinforms",
     explain: "\
 The events list shows what happens from the issue date to four weeks later. An event that
 has already happened when the issue comes out (usually carried over from last week's

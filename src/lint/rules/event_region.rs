@@ -11,11 +11,17 @@ pub static LINT: Lint = Lint {
     unfinished: false,
     fixable: false,
     summary: "an event stands under the wrong region",
+    levels: "\
+error: an event under a region it does not belong to (a virtual event under a continent,
+       a place under another continent)
+warning: region headings out of TWIR's order, or one region twice",
     explain: "\
-Virtual events go under `### Virtual`; in-person events under the continent of their
-country (`UK` and `GB` are Europe, `US` North America, ...). Events that are both virtual
-and in person may stand under either. The regions come in one order, each once: Virtual,
-Africa, Asia, Europe, North America, Oceania, South America (out of order is a warning).
+Virtual events go under `### Virtual`; in-person events under the region of their country:
+its continent in GeoNames (`UK` and `GB` are Europe, `US` North America, ...) unless
+`[events.regions]` in twir.toml files it elsewhere (TWIR files Türkiye, `TR`, under Europe).
+A hybrid event is listed twice on purpose, under Virtual and under its continent. The
+regions come in one order, each once: Virtual, Africa, Asia, Europe, North America,
+Oceania, South America.
 
 Example:
     ### Oceania
@@ -33,13 +39,10 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let Some(region) = ev.region else {
             continue;
         };
-        let loc = match location::parse(&ev.location) {
-            Ok(loc) => loc,
-            Err(_) => match location::normalise(&ev.location) {
-                Some(loc) => loc,
-                None => continue,
-            },
+        let Some(settled) = location::check(&ev.location, &ctx.config.events) else {
+            continue;
         };
+        let loc = settled.location;
         // A bare place under Virtual is a matter of spelling (`event-format`), not region.
         if loc.fits_listing(region) {
             continue;

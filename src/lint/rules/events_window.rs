@@ -12,6 +12,9 @@ pub static LINT: Lint = Lint {
     unfinished: false,
     fixable: false,
     summary: "the events window does not run from the issue date to four weeks later",
+    levels: "\
+error: window dates that do not match the issue's date
+warning: no `Rusty Events between` line",
     explain: "\
 The events list opens with `Rusty Events between START - END 🦀`: START is the issue date
 and END four weeks (28 days) later. A draft made by copying last week's issue keeps last
@@ -43,7 +46,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     heading,
                     "events section has no `Rusty Events between` line",
                 )
-                .help(format!("add `Rusty Events between {want} 🦀`")),
+                .help(format!("add `Rusty Events between {want} 🦀`"))
+                .warning(),
             );
         }
         return;

@@ -13,6 +13,10 @@ pub static LINT: Lint = Lint {
     unfinished: false,
     fixable: false,
     summary: "the header is missing a field or contradicts itself",
+    levels: "\
+error: a missing or unreadable header field, a blank line inside the header, a
+       number or date that contradicts the title, the file name or the issue sequence
+warning: a date on another weekday than the newsletter's",
     explain: "\
 Every issue starts with `Title:`, `Number:`, `Date:` and `Category:` lines ended by one blank
 line. The number in the title must equal `Number`, the date in the file name must equal

@@ -9,6 +9,8 @@ pub static LINT: Lint = Lint {
     unfinished: false,
     fixable: false,
     summary: "an HTML tag outside the set the newsletter uses",
+    levels: "\
+error: every finding: an unknown tag is dropped or shown raw, an unsafe one is removed",
     explain: "\
 Markdown passes HTML through, so `Vec<T>` written outside backticks becomes an unknown
 `<t>` element that swallows text, and tags such as `<script>` or `<iframe>` must never

@@ -3,14 +3,19 @@
 
 use crate::diagnostic::{Diagnostic, Level};
 use crate::issue::Span;
+use crate::issue::edit::Edit;
 use crate::lint::{Ctx, Lint};
 
 pub static LINT: Lint = Lint {
     code: "link-prefix",
-    default_level: Level::Error,
+    default_level: Level::Warn,
     unfinished: false,
     fixable: false,
     summary: "a link prefix is unknown, in the wrong case, or right of the link",
+    levels: "\
+warning (safe fix): a known prefix in other case (`[Video]`), a language code in
+         small letters, a prefix right of its link
+warning: an unknown prefix",
     explain: "\
 Prefixes tell readers what a link is before they click: `[video]`, `[audio]`, `[series]`,
 a language code in capitals for non-English content (`[ZH]`, `[ES]`), and in the project
@@ -48,23 +53,29 @@ const KNOWN: &[&str] = &[
     "disposition: unspecified",
 ];
 
-/// What is wrong with a prefix, if anything, and whether it is a known one misspelt.
-fn problem(text: &str, extra: &[String]) -> Option<(String, bool)> {
+/// What is wrong with a prefix, if anything, and how it is written when it is a known
+/// one in other case. Prefixes compare case-insensitively: `[Video]` is `[video]`.
+fn problem(text: &str, extra: &[String]) -> Option<(String, Option<String>)> {
     if KNOWN.contains(&text) || extra.iter().any(|e| e == text) || is_language(text) {
         return None;
     }
     let lower = text.to_lowercase();
-    if let Some(k) = KNOWN.iter().find(|k| **k == lower) {
-        return Some((format!("prefix `[{text}]` should be written `[{k}]`"), true));
+    let known = KNOWN
+        .iter()
+        .map(|k| k.to_string())
+        .chain(extra.iter().cloned())
+        .find(|k| k.to_lowercase() == lower);
+    if let Some(k) = known {
+        return Some((format!("prefix `[{text}]` is written `[{k}]`"), Some(k)));
     }
     if text.len() == 2 && text.chars().all(|c| c.is_ascii_alphabetic()) {
         let upper = text.to_uppercase();
         return Some((
-            format!("language prefix `[{text}]` should be in capitals: `[{upper}]`"),
-            true,
+            format!("language prefix `[{text}]` is written in capitals: `[{upper}]`"),
+            Some(upper),
         ));
     }
-    Some((format!("unknown prefix `[{text}]`"), false))
+    Some((format!("unknown prefix `[{text}]`"), None))
 }
 
 /// `ZH`, `ES`, `PT-BR`.
@@ -94,11 +105,17 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             .iter()
             .filter(|p| p.span.end <= first.span.start)
         {
-            if let Some((msg, known)) = problem(&p.text, extra) {
+            if let Some((msg, want)) = problem(&p.text, extra) {
                 let d = Diagnostic::new(LINT.code, p.span, msg)
                     .help("use one of [video], [audio], [series] or a language code such as [ZH]");
-                // An unknown prefix may be a new convention; a misspelt known one is wrong.
-                out.push(if known { d } else { d.warning() });
+                // A known prefix in other case is the same prefix: fixing the case is safe.
+                out.push(match want {
+                    Some(w) => d.safe_fix(
+                        "write the prefix in its case",
+                        vec![Edit::new(p.span, format!("[{w}]"))],
+                    ),
+                    None => d,
+                });
             }
         }
         // A prefix written after the item's only link.
@@ -134,5 +151,24 @@ mod tests {
 * [PT-BR] [g](https://e.com/g)\n* [RustNL](https://e.com/h) [CFP](https://e.com/i)\n"
         );
         assert_eq!(lines("link-prefix", &text), [7, 8, 9, 11]);
+        let fixed = fixed("link-prefix", &text);
+        assert!(
+            fixed.contains("* [video] [b]") && fixed.contains("* [ZH] [c]"),
+            "{fixed}"
+        );
+        assert!(
+            fixed.contains("* [FEATURE] [f]"),
+            "an unknown prefix has no fix"
+        );
+        // Every finding is a warning: a prefix's case breaks nothing.
+        let text =
+            format!("{HEADER}* [Series] [a](https://e.com/a)\n* [Audio] [b](https://e.com/b)\n");
+        assert_eq!(
+            findings("link-prefix", &text),
+            [
+                (6, crate::diagnostic::Level::Warn),
+                (7, crate::diagnostic::Level::Warn)
+            ]
+        );
     }
 }

@@ -11,6 +11,10 @@ pub static LINT: Lint = Lint {
     unfinished: false,
     fixable: false,
     summary: "a blank line or a wrong indent breaks a list",
+    levels: "\
+error: a nested line indented less than four spaces (Python-Markdown, which renders
+       TWIR's site, does not nest it)
+warning: a blank line inside a list",
     explain: "\
 The site renders Markdown with Python-Markdown, which nests a list item only when it is
 indented four spaces, and turns a list with a blank line inside into spaced-out
@@ -48,7 +52,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         item.line_span,
                         "a blank line separates this item from the one it belongs to",
                     )
-                    .help("remove the blank line above"),
+                    .help("remove the blank line above")
+                    .warning(),
                 );
             }
             continue;
@@ -76,7 +81,8 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(LINT.code, item.line_span, "a blank line splits this list")
                 .label(items[prev].line_span, "the list above ends here")
-                .help("remove the blank line"),
+                .help("remove the blank line")
+                .warning(),
         );
     }
 }

@@ -54,8 +54,13 @@ pub(crate) mod test_util {
             boilerplate_urls: &empty,
             template_lines: history.template_lines(),
         };
+        let lint = find(code).expect("lint exists");
         let mut out = Vec::new();
-        (find(code).expect("lint exists").check)(&ctx, &mut out);
+        (lint.check)(&ctx, &mut out);
+        // As the runner does: a finding never exceeds the lint's level.
+        for d in &mut out {
+            d.level = d.level.min(lint.default_level);
+        }
         (issue, out)
     }
 
@@ -68,6 +73,17 @@ pub(crate) mod test_util {
             .collect();
         lines.sort();
         lines
+    }
+
+    /// The 1-based lines and levels of the findings of lint `code` on `text`.
+    pub fn findings(code: &str, text: &str) -> Vec<(usize, crate::diagnostic::Level)> {
+        let (issue, out) = diagnostics(code, text);
+        let mut found: Vec<_> = out
+            .iter()
+            .map(|d| (issue.lines.line_of(d.span.start), d.level))
+            .collect();
+        found.sort();
+        found
     }
 
     /// `text` after applying every fix of lint `code`.

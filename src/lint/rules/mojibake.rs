@@ -12,6 +12,8 @@ pub static LINT: Lint = Lint {
     unfinished: false,
     fixable: true,
     summary: "text garbled by a wrong encoding",
+    levels: "\
+error (safe fix): text garbled by a wrong encoding, bytes that are not UTF-8",
     explain: "\
 When UTF-8 text passes through a tool that reads it as Windows-1252 (or, on a Mac, as Mac
 Roman) and writes it back, every non-ASCII character turns into two to four others: `—`

@@ -13,6 +13,9 @@ pub static LINT: Lint = Lint {
     unfinished: true,
     fixable: false,
     summary: "a template placeholder is still in the issue",
+    levels: "\
+warning: while a draft is assembled
+error: with `--ready` (unfinished work)",
     explain: "\
 The draft template marks the places editors fill in: `INSERT_LINK_HERE`,
 `REDDIT_LINK_HERE`, empty links `[]()` and `[ - ]()`, `$twir_...` variables, and comments

@@ -10,6 +10,8 @@ pub static LINT: Lint = Lint {
     unfinished: false,
     fixable: false,
     summary: "a community link points at a bare repository",
+    levels: "\
+warning: every finding",
     explain: "\
 \"Updates from Rust Community\" collects posts, announcements and talks. A link to a bare
 repository page usually means the author meant to share a project: link its announcement

@@ -5,10 +5,12 @@ use crate::lint::{Ctx, Lint};
 
 pub static LINT: Lint = Lint {
     code: "shortened-url",
-    default_level: Level::Error,
+    default_level: Level::Warn,
     unfinished: false,
     fixable: false,
     summary: "a link goes through a link shortener",
+    levels: "\
+warning: every finding: the link works, but readers cannot see where it goes",
     explain: "\
 Shortened links (goo.gl, bit.ly, t.co, tinyurl.com, ...) hide where they lead, track
 readers, and die when the shortener does (goo.gl links stopped working in 2025). Link to

@@ -8,10 +8,12 @@ use crate::url;
 
 pub static LINT: Lint = Lint {
     code: "tracking-param",
-    default_level: Level::Error,
+    default_level: Level::Warn,
     unfinished: false,
     fixable: true,
     summary: "a link carries tracking parameters",
+    levels: "\
+warning (safe fix): every finding: the link works; the parameters only track readers",
     explain: "\
 Links should be canonical. Parameters such as `utm_source`, `utm_medium`, `fbclid`, `gclid`,
 `mc_cid`, `mc_eid`, `aff` or `ref_src` only tell the site where a reader came from; they

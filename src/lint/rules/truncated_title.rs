@@ -9,6 +9,9 @@ pub static LINT: Lint = Lint {
     unfinished: false,
     fixable: false,
     summary: "link text ends in `...` or `…`",
+    levels: "\
+error: a title cut with `…` (the way chat tools and GitHub cut titles)
+warning: a long title ending in `...`, which may be the real title",
     explain: "\
 Link titles pasted from chat tools or generated from pull request lists are often cut at
 about 70 characters and end in an ellipsis. The link text should be the page's whole title.
@@ -27,14 +30,15 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let text = issue.slice(link.text_span).trim_end();
-        let ends = text.ends_with("...") || text.ends_with('…') || text.ends_with("â€¦");
+        let cut = text.ends_with('…') || text.ends_with("â€¦");
+        let dots = text.ends_with("...") && !text.ends_with("....");
         // Chat tools cut titles at about 70 characters; a short title ending in an
-        // ellipsis ("Wait for it...") is most likely the real title.
-        if ends && text.chars().count() >= MIN_CUT && !text.ends_with("....") {
-            out.push(
-                Diagnostic::new(LINT.code, link.text_span, "link text looks truncated")
-                    .help("use the page's full title"),
-            );
+        // ellipsis ("Wait for it...") is most likely the real title. Tools cut with `…`;
+        // three dots are as often the author's own ("and much more...").
+        if (cut || dots) && text.chars().count() >= MIN_CUT {
+            let d = Diagnostic::new(LINT.code, link.text_span, "link text looks truncated")
+                .help("use the page's full title");
+            out.push(if cut { d } else { d.warning() });
         }
     }
 }
@@ -50,5 +54,12 @@ mod tests {
 * [Embedded Rust in Production ..?](https://e.com/2)\n* [Wait for it...](https://e.com/3)\n* [...](https://e.com/4)\n"
         );
         assert_eq!(lines("truncated-title", &text), [6]);
+        let text = format!(
+            "{HEADER}* [Scaphandre 0.5.0, to measure energy consumption, is released: and much more...](https://e.com/1)\n"
+        );
+        assert_eq!(
+            findings("truncated-title", &text),
+            [(6, crate::diagnostic::Level::Warn)]
+        );
     }
 }

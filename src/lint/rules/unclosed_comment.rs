@@ -11,6 +11,8 @@ pub static LINT: Lint = Lint {
     unfinished: false,
     fixable: false,
     summary: "an HTML comment is not closed with `-->`",
+    levels: "\
+error: every finding: an unclosed comment hides the rest of the issue",
     explain: "\
 An HTML comment runs until the next `-->`. A comment ended with a bare `>`
 (`<!-- Remove this section if empty>`) or never ended swallows everything after it: whole

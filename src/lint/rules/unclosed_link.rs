@@ -10,6 +10,8 @@ pub static LINT: Lint = Lint {
     unfinished: false,
     fixable: false,
     summary: "a link is not closed, or brackets do not balance",
+    levels: "\
+error: every finding: the link does not render",
     explain: "\
 A link missing its closing parenthesis, or a line with more `[` than `]`, is not a link:
 readers see the raw Markdown. It happens when a line is cut while editing.

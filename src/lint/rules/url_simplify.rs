@@ -7,10 +7,12 @@ use crate::lint::{Ctx, Lint};
 
 pub static LINT: Lint = Lint {
     code: "url-simplify",
-    default_level: Level::Error,
+    default_level: Level::Warn,
     unfinished: false,
     fixable: true,
     summary: "a link has doubled slashes or a default port",
+    levels: "\
+warning (safe fix): every finding: the link works as it is",
     explain: "\
 `https://example.com//post` and `https://example.com:443/post` are the same page as
 `https://example.com/post` on almost every server, but they defeat duplicate detection and
