@@ -2,7 +2,7 @@
 //! in the window, merge duplicates, then group by region and sort. Pure: no I/O.
 
 use super::Region;
-use super::location;
+use super::location::{self, Location, Mode};
 use super::record::Record;
 use crate::config::Events;
 use jiff::civil::Date;
@@ -101,11 +101,17 @@ pub fn assemble(records: Vec<Record>, window: Window, rules: &Events) -> Assembl
         }
         match kept.iter().position(|k| same_event(k, &r)) {
             Some(i) => {
+                // A virtual and an in-person record of one meetup: one hybrid event.
+                let hybrid = hybrid_of(&kept[i], &r);
                 let drop = if r.richness() > kept[i].richness() {
                     std::mem::replace(&mut kept[i], r)
                 } else {
                     r
                 };
+                if let Some(loc) = hybrid {
+                    kept[i].location = Some(loc);
+                    kept[i].listed_under = None;
+                }
                 let why = format!("{}: the same event as {}", drop.origin, kept[i].origin);
                 out.dropped.push((drop, why));
             }
@@ -114,8 +120,21 @@ pub fn assemble(records: Vec<Record>, window: Window, rules: &Events) -> Assembl
     }
     let mut by_region: HashMap<Region, Vec<Record>> = HashMap::new();
     for r in kept {
-        if let Some(region) = r.region() {
-            by_region.entry(region).or_default().push(r);
+        // TWIR lists a hybrid event twice: under Virtual and under its continent.
+        let regions = match r.location.as_ref() {
+            Some(loc) if loc.mode == Mode::Hybrid => {
+                [Some(Region::Virtual), loc.continent.or(r.listed_under)]
+            }
+            _ => [r.region(), None],
+        };
+        for region in regions.into_iter().flatten() {
+            let list = by_region.entry(region).or_default();
+            // The editors may have listed it both ways already.
+            if !list.iter().any(|k| same_occurrence(k, &r)) {
+                let mut placed = r.clone();
+                placed.listed_under = Some(region);
+                list.push(placed);
+            }
         }
     }
     for region in Region::HEADINGS.into_iter().chain([Region::Antarctica]) {
@@ -150,9 +169,27 @@ fn same_event(a: &Record, b: &Record) -> bool {
                 .is_some_and(|(region, loc)| loc.fits_listing(region))
     };
     let cross_listed = fits(a) && fits(b) && a.listed_under != b.listed_under;
-    if cross_listed {
-        return false;
-    }
+    !cross_listed && same_occurrence(a, b)
+}
+
+/// The location of the hybrid event that a virtual record and an in-person record of the
+/// same occurrence describe together.
+fn hybrid_of(a: &Record, b: &Record) -> Option<Location> {
+    let (la, lb) = (a.location.as_ref()?, b.location.as_ref()?);
+    let in_person = match (la.mode, lb.mode) {
+        (Mode::Virtual, Mode::InPerson) => lb,
+        (Mode::InPerson, Mode::Virtual) => la,
+        _ => return None,
+    };
+    Some(Location {
+        mode: Mode::Hybrid,
+        ..in_person.clone()
+    })
+}
+
+/// One occurrence of an event: the same date with a shared title URL, or the same
+/// organizer and title.
+fn same_occurrence(a: &Record, b: &Record) -> bool {
     let urls = |r: &Record| -> Vec<String> {
         r.titles
             .iter()
@@ -272,6 +309,48 @@ mod tests {
                 .any(|(_, why)| why.contains("outside the window"))
         );
         assert!(a.dropped.iter().any(|(_, why)| why.contains("same event")));
+    }
+
+    #[test]
+    fn hybrid_events_are_listed_both_ways() {
+        let window = Window::from_issue_date(date(2024, 1, 3), 28);
+        let url = "https://www.meetup.com/seattle/events/1/";
+        let one = |loc: &str| rec(11, loc, "Seattle Rust", "Monthly", url);
+        let regions = |a: &Assembled| -> Vec<(Region, String)> {
+            a.groups
+                .iter()
+                .flat_map(|(g, l)| l.iter().map(|r| (*g, r.location_text("Hybrid"))))
+                .collect()
+        };
+        let both = vec![
+            (Region::Virtual, "Hybrid (Seattle, WA, US)".to_string()),
+            (Region::NorthAmerica, "Hybrid (Seattle, WA, US)".to_string()),
+        ];
+        // A source that marks the event hybrid.
+        let a = assemble(
+            vec![one("Hybrid (Seattle, WA, US)")],
+            window,
+            &Events::default(),
+        );
+        assert_eq!(regions(&a), both);
+        // A virtual and an in-person record of the same meetup on the same day.
+        let a = assemble(
+            vec![one("Virtual (Seattle, WA, US)"), one("Seattle, WA, US")],
+            window,
+            &Events::default(),
+        );
+        assert_eq!(regions(&a), both);
+        // Listed both ways in the draft already: no third copy.
+        let mut v = one("Hybrid (Seattle, WA, US)");
+        v.listed_under = Some(Region::Virtual);
+        v.written = Some(super::super::record::Written {
+            organizers: "[Seattle Rust](https://org.example/seattlerust)".into(),
+            titles: vec![format!("[**Monthly**]({url})")],
+        });
+        let mut n = v.clone();
+        n.listed_under = Some(Region::NorthAmerica);
+        let a = assemble(vec![v, n], window, &Events::default());
+        assert_eq!(regions(&a), both);
     }
 
     #[test]

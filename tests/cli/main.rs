@@ -4,5 +4,6 @@ mod browser;
 mod check;
 mod cycle;
 mod events;
+mod house_style;
 mod site;
 mod support;

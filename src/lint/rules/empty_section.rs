@@ -78,6 +78,6 @@ mod tests {
             "{HEADER}## Updates from the Rust Project\n\n### Approved RFCs\n\n* *No RFCs were approved this week.*\n\n\
 ### New and Updated RFCs\n\n*No New or Updated RFCs were created this week.*\n\n### Final Comment Period\n\n## Jobs\n\nText.\n"
         );
-        assert_eq!(lines("empty-section", &text), [14]);
+        assert_eq!(lines("empty-section", &text), [16]);
     }
 }
