@@ -90,9 +90,10 @@ fn new_reports_template_errors_and_writes_nothing() {
     assert_eq!(bad_date.status.code(), Some(2));
 }
 
+#[cfg_attr(not(twir_shared), ignore = "needs ../shared beside the checkout")]
 #[test]
 fn new_after_the_sample_archive() {
-    let Some(shared) = shared() else { return };
+    let shared = shared();
     let root = scratch("new-sample");
     copy_dir(&shared.join("twir-sample"), &root);
     let out = twir(&["new"], &root);

@@ -51,16 +51,16 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `../shared` beside the repository, if this checkout has it (CI does; a user's clone
-/// may not, and the tests that need it skip).
-pub fn shared() -> Option<PathBuf> {
+/// `../shared` beside the repository. Tests that need it carry
+/// `#[cfg_attr(not(twir_shared), ignore = "needs ../shared")]` (see `build.rs`), so they
+/// only run where it is; run elsewhere with `--ignored`, they fail here.
+pub fn shared() -> PathBuf {
     let p = repo().join("../shared");
-    if p.join("seeds").is_dir() {
-        Some(p)
-    } else {
-        eprintln!("skipped: ../shared is not beside this checkout");
-        None
-    }
+    assert!(
+        p.join("seeds").is_dir(),
+        "this test needs ../shared beside the checkout"
+    );
+    p
 }
 
 /// A fresh scratch folder under target/.
