@@ -119,6 +119,21 @@ fn explain_and_usage_errors() {
     let out = twir(&["check", "--explain", "mojibake"], &repo());
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("Example"));
+    // Every lint says which of its findings are errors and which are warnings.
+    for lint in twir::lint::LINTS {
+        let out = stdout(&twir(&["check", "--explain", lint.code], &repo()));
+        let levels = out.split("Levels:\n").nth(1).unwrap_or("");
+        assert!(
+            levels.starts_with("error") || levels.starts_with("warning"),
+            "{}:\n{out}",
+            lint.code
+        );
+    }
+    let out = stdout(&twir(&["check", "--explain", "event-format"], &repo()));
+    assert!(
+        out.contains("warning (suggested fix): a place completed"),
+        "{out}"
+    );
     let bad = twir(&["check", "--explain", "nope"], &repo());
     assert_eq!(bad.status.code(), Some(2));
     let missing = twir(&["check", "no/such/file.md"], &repo());

@@ -13,7 +13,8 @@ pub static LINT: Lint = Lint {
     fixable: true,
     summary: "events in a region are not sorted by date and location",
     levels: "\
-warning (safe fix): every finding: the order does not change a fact",
+warning: every finding, with a safe fix that sorts the region when its events stand
+         together: the order does not change a fact",
     explain: "\
 Within each region (Virtual, Africa, Asia, ...) events are listed by date, and events on
 the same date by location, so readers can scan the weeks ahead. `twir check --fix`
@@ -52,8 +53,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let (prev, ev) = (list[bad], list[bad + 1]);
-        // Dates out of order mislead readers; same-day events out of location order
-        // only look untidy, so that is a warning.
+        // Out of order, every event is still there with its date: a warning.
         let dates_out = list.windows(2).any(|w| w[1].sort_date() < w[0].sort_date());
         let region = section.map_or("the events list".to_string(), |s| {
             format!("`{}`", issue.sections[s].title)
@@ -75,7 +75,7 @@ fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if let Some(edit) = reorder(issue, &list) {
             d = d.safe_fix("sort the region's events", vec![edit]);
         }
-        out.push(if dates_out { d } else { d.warning() });
+        out.push(d);
     }
 }
 

@@ -10,7 +10,7 @@ pub static LINT: Lint = Lint {
     code: "link-prefix",
     default_level: Level::Warn,
     unfinished: false,
-    fixable: false,
+    fixable: true,
     summary: "a link prefix is unknown, in the wrong case, or right of the link",
     levels: "\
 warning (safe fix): a known prefix in other case (`[Video]`), a language code in
