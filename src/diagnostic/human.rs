@@ -32,7 +32,11 @@ pub fn render(issue: &Issue, diag: &Diagnostic, color: bool) -> String {
         format!(
             "{}{}",
             f.description,
-            if f.safe { " (twir check --fix)" } else { "" }
+            if f.safe {
+                " (twir check --fix)"
+            } else {
+                " (suggested; --fix leaves it to you)"
+            }
         )
     });
     let mut snippet = Snippet::source(source)

@@ -160,11 +160,12 @@ pub fn check(written: &str, rules: &Events) -> Option<Settled> {
         .iter()
         .any(|h| settled.location.format(h) == written);
     let house = settled.location.format(&rules.hybrid);
-    if !accepted && settled.notes.is_empty() {
-        settled.notes.push(Note {
+    // Spelling alone: one finding that shows the whole house form.
+    if !accepted && settled.weight().is_none_or(|w| w == Weight::Spelling) {
+        settled.notes = vec![Note {
             weight: Weight::Spelling,
             message: format!("location `{written}` is not in the house form `{house}`"),
-        });
+        }];
     }
     Some(settled)
 }
