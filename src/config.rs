@@ -30,6 +30,68 @@ pub struct Config {
     pub check: Check,
     pub events: Events,
     pub site: Site,
+    pub github: GitHub,
+    pub gather: Gather,
+}
+
+/// Where GitHub's API is, for `twir gather`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct GitHub {
+    /// The REST API's base URL; the environment variable `TWIR_GITHUB_API` overrides it.
+    pub api: String,
+    /// The organization whose merged PRs are counted.
+    pub org: String,
+}
+
+impl Default for GitHub {
+    fn default() -> Self {
+        GitHub {
+            api: "https://api.github.com".into(),
+            org: "rust-lang".into(),
+        }
+    }
+}
+
+impl GitHub {
+    /// The API base: `TWIR_GITHUB_API` when set, else `api`.
+    pub fn base(&self) -> String {
+        std::env::var("TWIR_GITHUB_API")
+            .ok()
+            .filter(|v| !v.trim().is_empty())
+            .unwrap_or_else(|| self.api.clone())
+    }
+}
+
+/// Settings of `twir gather`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Gather {
+    pub perf: GatherPerf,
+    pub project: GatherProject,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct GatherPerf {
+    /// Copy the report's summary table into the section too.
+    pub summary_table: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct GatherProject {
+    /// Which merged PRs go under which heading; the first match wins, the rest go under
+    /// `Others`.
+    pub groups: Vec<crate::gather::project::Group>,
+}
+
+impl Default for GatherProject {
+    fn default() -> Self {
+        GatherProject {
+            groups: crate::gather::project::default_groups(),
+        }
+    }
 }
 
 /// Settings of `twir build`, `twir serve` and `twir email`.

@@ -8,6 +8,8 @@ pub mod draft;
 pub mod events;
 pub mod fetch;
 pub mod fsutil;
+pub mod gather;
+pub mod http;
 pub mod issue;
 pub mod lint;
 pub mod par;

@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod email;
 mod events;
+mod gather;
 mod new;
 mod publish;
 mod serve;
@@ -36,6 +37,8 @@ enum Command {
     Publish(publish::Args),
     /// Build the events list from calendars and exports; print it or update a draft
     Events(events::Args),
+    /// Gather the Rust Project's merged PRs and the perf triage from GitHub; print them or update a draft
+    Gather(gather::Args),
     /// Build the website: every issue at the old site's URLs, feeds, search
     Build(build::Args),
     /// Write the email edition of an issue (HTML with inlined CSS, and plain text)
@@ -63,6 +66,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::New(args) => new::run(&root, args),
         Command::Publish(args) => publish::run(&root, args),
         Command::Events(args) => events::run(&root, args),
+        Command::Gather(args) => gather::run(&root, args),
         Command::Build(args) => build::run(&root, args),
         Command::Email(args) => email::run(&root, args),
         Command::Serve(args) => serve::run(&root, args),

@@ -160,26 +160,11 @@ fn events_complete_places_and_list_hybrids_both_ways() {
     );
 }
 
-/// The 2023 defects the README lists: `| date | line | `code` | what |` rows under its
-/// "Real defects in the 2023 sample" heading.
+/// The 2023 defects the README lists: (date, line, lint).
 fn readme_defects() -> BTreeSet<(String, u64, String)> {
-    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
-    let table = readme
-        .split("Real defects in the 2023 sample")
-        .nth(1)
-        .expect("README lists the 2023 defects");
-    table
-        .lines()
-        .skip_while(|l| !l.starts_with("| 2023-"))
-        .take_while(|l| l.starts_with("| 2023-"))
-        .map(|l| {
-            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
-            (
-                cells[1].to_string(),
-                cells[2].parse().unwrap(),
-                cells[3].trim_matches('`').to_string(),
-            )
-        })
+    readme_rows("Real defects in the 2023 sample")
+        .into_iter()
+        .map(|c| (c[0].clone(), c[1].parse().unwrap(), c[2].clone()))
         .collect()
 }
 

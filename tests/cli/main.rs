@@ -4,6 +4,8 @@ mod browser;
 mod check;
 mod cycle;
 mod events;
+mod gather;
 mod house_style;
 mod site;
+mod standin;
 mod support;

@@ -134,3 +134,25 @@ pub fn serve(routes: Vec<(&'static str, u16, &'static str, String)>) -> String {
     });
     base
 }
+
+/// The rows of the first table after the README heading that contains `heading`, each
+/// as its trimmed cells (backticks around a cell removed).
+pub fn readme_rows(heading: &str) -> Vec<Vec<String>> {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let after = readme
+        .split_once(heading)
+        .unwrap_or_else(|| panic!("README has no `{heading}`"))
+        .1;
+    after
+        .lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            l.trim_matches('|')
+                .split(" | ")
+                .map(|c| c.trim().trim_matches('`').to_string())
+                .collect()
+        })
+        .collect()
+}

@@ -1,0 +1,114 @@
+//! Putting a gathered section into a draft: the body of one section — from after its
+//! heading line up to the next heading at or above a given level, so the `####` groups a
+//! gathered body brings are replaced with it on the next run — is replaced; every other
+//! byte of the draft stays as it was.
+
+use crate::issue::Issue;
+
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SpliceError {
+    #[error("the draft has no `{0}` section")]
+    NoSection(String),
+}
+
+/// `issue`'s text with the body of the section titled `title` replaced by `body`: the
+/// bytes after its heading line up to the next heading of level `stop` or higher
+/// (`###` for 3).
+pub fn replace_body(
+    issue: &Issue,
+    title: &str,
+    body: &str,
+    stop: u8,
+) -> Result<String, SpliceError> {
+    let at = issue
+        .sections
+        .iter()
+        .position(|s| {
+            let t = s.title.trim();
+            // `### [Approved RFCs](https://...)` is titled by its link text.
+            let t = t
+                .strip_prefix('[')
+                .and_then(|r| r.split_once("]("))
+                .map_or(t, |(inner, _)| inner);
+            t.eq_ignore_ascii_case(title)
+        })
+        .ok_or_else(|| SpliceError::NoSection(title.to_string()))?;
+    let own = issue.sections[at].own;
+    let text = &issue.text;
+    let end = issue
+        .headings
+        .iter()
+        .filter(|h| h.span.start >= own.start && h.level <= stop)
+        .map(|h| h.span.start)
+        .min()
+        .unwrap_or(text.len());
+    let own = crate::issue::Span::new(own.start, end);
+    let at_end = own.end == text.len();
+    let mut new = String::with_capacity(text.len() + body.len());
+    new.push_str(&text[..own.start]);
+    new.push('\n');
+    new.push_str(body.trim_end());
+    new.push('\n');
+    if !at_end {
+        new.push('\n');
+    }
+    new.push_str(&text[own.end..]);
+    Ok(new)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Title: T\nDate: 2025-10-22\n\n## Updates from the Rust Project\n\n\
+<!-- Rust updates go here -->\n\n### Rust Compiler Performance Triage\n\n\
+<!-- Perf results go here -->\n\n### [Approved RFCs](https://x)\n\nMine.\n";
+
+    #[test]
+    fn replaces_only_the_body() {
+        let issue = Issue::from_text("d.md", TEXT);
+        let once = replace_body(&issue, "Rust Compiler Performance Triage", "Perf!", 3).unwrap();
+        assert_eq!(once, TEXT.replace("<!-- Perf results go here -->", "Perf!"));
+        let issue = Issue::from_text("d.md", &once);
+        let twice = replace_body(
+            &issue,
+            "Updates from the Rust Project",
+            "12 PRs\n\n#### Compiler\n\n* [a](b)",
+            3,
+        )
+        .unwrap();
+        assert!(
+            twice.contains(
+                "## Updates from the Rust Project\n\n12 PRs\n\n#### Compiler\n\n* [a](b)\n\n### Rust Compiler"
+            ),
+            "{twice}"
+        );
+        assert!(twice.ends_with("### [Approved RFCs](https://x)\n\nMine.\n"));
+        // Again: the `####` group of the first run is replaced, not kept beside the new one.
+        let issue = Issue::from_text("d.md", &twice);
+        let thrice = replace_body(
+            &issue,
+            "Updates from the Rust Project",
+            "13 PRs\n\n#### Compiler\n\n* [c](d)",
+            3,
+        )
+        .unwrap();
+        assert_eq!(thrice.matches("#### Compiler").count(), 1, "{thrice}");
+        assert!(!thrice.contains("[a](b)"));
+        let approved = replace_body(
+            &issue,
+            "Approved RFCs",
+            "* *No RFCs were approved this week.*",
+            3,
+        )
+        .unwrap();
+        assert!(
+            approved.ends_with("(https://x)\n\n* *No RFCs were approved this week.*\n"),
+            "{approved}"
+        );
+        assert_eq!(
+            replace_body(&issue, "Nope", "x", 3),
+            Err(SpliceError::NoSection("Nope".into()))
+        );
+    }
+}
