@@ -83,15 +83,25 @@ pub fn search_page_url(query: &str) -> String {
     format!("https://github.com/search?{q}")
 }
 
-/// Every result of `query`, or `None` when there are more than GitHub returns.
+/// Every result of `query`, or `None` when there are more than GitHub returns. The
+/// first page tells how many pages follow; a search budget too small for them stops here.
 pub fn search(client: &Client, query: &str) -> Result<Option<Found>, HttpError> {
-    let pages = client.get_pages(&search_path(query))?;
+    let first = client.get(&search_path(query))?;
+    let head: SearchPage = first.json()?;
+    if head.total_count > SEARCH_CAP {
+        return Ok(None);
+    }
+    let more = head.total_count.div_ceil(100).saturating_sub(1);
+    if !first.cached {
+        client.ensure_budget("search", more)?;
+    }
+    let mut pages = vec![first];
+    while let Some(next) = pages.last().and_then(|p| p.next.clone()) {
+        pages.push(client.get(&next)?);
+    }
     let mut found = Found::default();
     for page in &pages {
         let p: SearchPage = page.json()?;
-        if p.total_count > SEARCH_CAP {
-            return Ok(None);
-        }
         if p.incomplete_results {
             found
                 .notes

@@ -21,6 +21,8 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 const LIMIT: u64 = 32 * 1024 * 1024;
 /// Retries of one request after a server error or a refused connection.
 const RETRIES: u32 = 3;
+/// The first wait after a server error; doubled for each retry.
+const BACKOFF: Duration = Duration::from_millis(500);
 /// The longest wait a secondary rate limit may ask for before twir gives up.
 const MAX_WAIT: Duration = Duration::from_secs(120);
 
@@ -37,6 +39,17 @@ pub enum HttpError {
     #[error("the {resource} rate limit is used up; it resets at {reset} UTC{hint}")]
     RateLimited {
         resource: String,
+        reset: String,
+        hint: &'static str,
+    },
+    #[error(
+        "{needed} more requests are needed but the {resource} rate limit has {left} left; \
+         it resets at {reset} UTC{hint}"
+    )]
+    Budget {
+        resource: String,
+        needed: u64,
+        left: u64,
         reset: String,
         hint: &'static str,
     },
@@ -96,8 +109,6 @@ pub struct Client {
     pub stats: Stats,
     /// Told about waits, to show them on a progress bar.
     on_wait: Option<OnWait>,
-    /// The first backoff after a server error; doubled for each retry.
-    backoff: Duration,
 }
 
 impl Client {
@@ -117,7 +128,6 @@ impl Client {
             limits: Mutex::new(Vec::new()),
             stats: Stats::default(),
             on_wait: None,
-            backoff: Duration::from_millis(500),
         }
     }
 
@@ -125,20 +135,6 @@ impl Client {
     pub fn on_wait(mut self, f: impl Fn(&str) + Send + Sync + 'static) -> Client {
         self.on_wait = Some(Box::new(f));
         self
-    }
-
-    /// Sets the first backoff after a server error (tests make it short).
-    pub fn backoff(mut self, first: Duration) -> Client {
-        self.backoff = first;
-        self
-    }
-
-    pub fn base(&self) -> &str {
-        &self.base
-    }
-
-    pub fn has_token(&self) -> bool {
-        self.token.is_some()
     }
 
     /// The last figures of rate-limit `resource` (`core`, `search`), if any answer gave them.
@@ -184,7 +180,7 @@ impl Client {
                 Ok(r) => r,
                 Err(e) if attempt < RETRIES => {
                     attempt += 1;
-                    self.retry_after(self.backoff * 2u32.pow(attempt - 1), &url, &e.to_string());
+                    self.retry_after(BACKOFF * 2u32.pow(attempt - 1), &url, &e.to_string());
                     continue;
                 }
                 Err(e) => {
@@ -262,17 +258,13 @@ impl Client {
                     return Err(HttpError::RateLimited {
                         resource,
                         reset: reset.map_or_else(|| "a later time".into(), clock),
-                        hint: if self.token.is_some() {
-                            ""
-                        } else {
-                            "; set GITHUB_TOKEN for a larger budget"
-                        },
+                        hint: self.hint(),
                     });
                 }
                 500..=599 if attempt < RETRIES => {
                     attempt += 1;
                     self.retry_after(
-                        self.backoff * 2u32.pow(attempt - 1),
+                        BACKOFF * 2u32.pow(attempt - 1),
                         &url,
                         &format!("HTTP {status}"),
                     );
@@ -295,6 +287,29 @@ impl Client {
                     });
                 }
             }
+        }
+    }
+
+    /// Fails before spending anything when `needed` more requests than rate limit
+    /// `resource` has left would be made.
+    pub fn ensure_budget(&self, resource: &str, needed: u64) -> Result<(), HttpError> {
+        match self.limit(resource) {
+            Some(l) if l.remaining < needed => Err(HttpError::Budget {
+                resource: resource.to_string(),
+                needed,
+                left: l.remaining,
+                reset: clock(l.reset),
+                hint: self.hint(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    fn hint(&self) -> &'static str {
+        if self.token.is_some() {
+            ""
+        } else {
+            "; set GITHUB_TOKEN for a larger budget"
         }
     }
 

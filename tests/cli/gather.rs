@@ -405,3 +405,60 @@ fn malformed_json_names_the_url_and_leaves_the_draft() {
         DRAFT
     );
 }
+
+#[test]
+fn a_budget_too_small_stops_before_spending_it() {
+    // Page one says 250 results follow in three pages, with one search request left.
+    let standin = StandIn::start(|req, _| {
+        if req.path != "/search/issues" {
+            return Reply::status(404, "{}");
+        }
+        Reply::json(serde_json::json!({
+            "total_count": 250, "incomplete_results": false, "items": [],
+        }))
+        .header("X-RateLimit-Resource", "search")
+        .header("X-RateLimit-Remaining", "1")
+        .header("X-RateLimit-Reset", "1761000000")
+    });
+    let root = gather_root("gather-budget");
+    let out = gather(
+        &root,
+        &standin.base,
+        &[
+            "gather",
+            "project",
+            "--into",
+            "draft/2025-10-22-this-week-in-rust.md",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "2 more requests are needed but the search rate limit has 1 left; it resets at"
+        ),
+        "{err}"
+    );
+    assert_eq!(standin.seen().len(), 1, "no request after the first");
+    // A used-up budget says when it resets.
+    let spent = StandIn::start(|_, _| {
+        Reply::status(403, "{\"message\":\"API rate limit exceeded\"}")
+            .header("X-RateLimit-Remaining", "0")
+            .header("X-RateLimit-Reset", "1761000000")
+    });
+    let out = gather(
+        &root,
+        &spent.base,
+        &["gather", "project", "--date", "2025-10-22"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("the core rate limit is used up; it resets at"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("draft/2025-10-22-this-week-in-rust.md")).unwrap(),
+        DRAFT
+    );
+}
