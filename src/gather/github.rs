@@ -10,6 +10,9 @@ use serde::Deserialize;
 
 /// GitHub's search returns at most this many results for one query.
 const SEARCH_CAP: u64 = 1000;
+/// Requests in flight at once: GitHub asks clients not to hammer it, and a handful already
+/// hides most of the latency.
+const PAGES_AT_ONCE: usize = 4;
 
 /// One result of `GET /search/issues`.
 #[derive(Clone, Debug, Deserialize)]
@@ -95,9 +98,13 @@ pub fn search(client: &Client, query: &str) -> Result<Option<Found>, HttpError> 
     if !first.cached {
         client.ensure_budget("search", more)?;
     }
+    // The count tells every page's URL: fetch the rest at once, a few at a time.
+    let rest: Vec<String> = (2..=more + 1)
+        .map(|page| format!("{}&page={page}", search_path(query)))
+        .collect();
     let mut pages = vec![first];
-    while let Some(next) = pages.last().and_then(|p| p.next.clone()) {
-        pages.push(client.get(&next)?);
+    for page in crate::par::map_on(PAGES_AT_ONCE, &rest, |url| client.get(url)) {
+        pages.push(page?);
     }
     let mut found = Found::default();
     for page in &pages {

@@ -19,7 +19,6 @@ pub struct Entry {
     pub url: String,
     pub etag: String,
     pub body: String,
-    pub next: Option<String>,
 }
 
 impl Cache {
@@ -49,12 +48,11 @@ impl Cache {
     }
 
     /// Keeps an answer. A cache that cannot be written only costs a later request.
-    pub fn put(&self, url: &str, etag: &str, body: &str, next: Option<&str>) {
+    pub fn put(&self, url: &str, etag: &str, body: &str) {
         let entry = Entry {
             url: url.to_string(),
             etag: etag.to_string(),
             body: body.to_string(),
-            next: next.map(str::to_string),
         };
         if let Ok(json) = serde_json::to_vec(&entry) {
             let _ = crate::fsutil::write_atomic(&self.path(url), &json);
