@@ -12,7 +12,6 @@ use twir::events::pipeline::{self, Window};
 use twir::events::record::{self, Record};
 use twir::events::{WINDOW_DAYS, WINDOW_PREFIX, ics, meetup, splice};
 use twir::fetch::Source;
-use twir::issue::Issue;
 use twir::workspace::Workspace;
 
 /// Sources fetched at once; fetching waits on the network, not the CPU.
@@ -60,23 +59,7 @@ impl Input {
 pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let ws = Workspace::open(root)?;
     let cwd = std::env::current_dir()?;
-    let draft = match &args.into {
-        Some(path) => {
-            let bytes =
-                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-            let text = String::from_utf8(bytes)
-                .map_err(|_| anyhow::anyhow!("{} is not valid UTF-8", path.display()))?;
-            Some(Issue::from_text(super::shown(path), &text))
-        }
-        None => None,
-    };
-    let date = match (args.date, &draft) {
-        (Some(d), _) => d,
-        (None, Some(d)) => d
-            .date()
-            .with_context(|| format!("{} has no `Date:` header; give --date", d.name))?,
-        (None, None) => bail!("give the issue date with --date, or a draft with --into"),
-    };
+    let (draft, date) = super::draft_and_date(args.into.as_deref(), args.date)?;
     let window = Window::from_issue_date(date, WINDOW_DAYS);
     if let Some(d) = &draft {
         // Fail before any network call when the draft cannot take the list.

@@ -2,7 +2,7 @@
 //! or spliced into a draft.
 
 use super::new::parse_date;
-use anyhow::{Context, bail};
+use anyhow::Context;
 use jiff::ToSpan;
 use jiff::civil::Date;
 use std::io::Write;
@@ -58,21 +58,7 @@ pub struct Args {
 
 pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let ws = Workspace::open(root)?;
-    let draft = match &args.into {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            Some(Issue::from_text(super::shown(path), &text))
-        }
-        None => None,
-    };
-    let date = match (args.date, &draft) {
-        (Some(d), _) => d,
-        (None, Some(d)) => d
-            .date()
-            .with_context(|| format!("{} has no `Date:` header; give --date", d.name))?,
-        (None, None) => bail!("give the issue date with --date, or a draft with --into"),
-    };
+    let (draft, date) = super::draft_and_date(args.into.as_deref(), args.date)?;
     let mut sections = args.sections.clone();
     if sections.is_empty() {
         sections = vec![Section::Project, Section::Perf];

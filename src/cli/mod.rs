@@ -47,6 +47,33 @@ enum Command {
     Serve(serve::Args),
 }
 
+/// The draft named by `--into`, if any, and the issue date: `--date`, else the draft's
+/// `Date:`. Commands that fill a draft section (`events`, `gather`) share this.
+fn draft_and_date(
+    into: Option<&std::path::Path>,
+    date: Option<jiff::civil::Date>,
+) -> anyhow::Result<(Option<twir::issue::Issue>, jiff::civil::Date)> {
+    use anyhow::Context;
+    let draft = match into {
+        Some(path) => {
+            let bytes =
+                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| anyhow::anyhow!("{} is not valid UTF-8", path.display()))?;
+            Some(twir::issue::Issue::from_text(shown(path), &text))
+        }
+        None => None,
+    };
+    let date = match (date, &draft) {
+        (Some(d), _) => d,
+        (None, Some(d)) => d
+            .date()
+            .with_context(|| format!("{} has no `Date:` header; give --date", d.name))?,
+        (None, None) => anyhow::bail!("give the issue date with --date, or a draft with --into"),
+    };
+    Ok((draft, date))
+}
+
 /// `path` relative to the working directory when it lies below it, for messages.
 fn shown(path: &std::path::Path) -> String {
     let cwd = std::env::current_dir().unwrap_or_default();

@@ -75,46 +75,45 @@ struct Names {
     subdivisions: HashMap<(&'static str, String), usize>,
 }
 
+/// The rows of a `code<TAB>code<TAB>name|name|...` table.
+fn rows(
+    table: &'static str,
+) -> impl Iterator<Item = (&'static str, &'static str, Vec<&'static str>)> {
+    table.lines().filter_map(|line| {
+        let mut f = line.split('\t');
+        let (a, b) = (f.next()?, f.next()?);
+        let names = f
+            .next()
+            .unwrap_or("")
+            .split('|')
+            .filter(|n| !n.is_empty())
+            .collect();
+        Some((a, b, names))
+    })
+}
+
 fn codes() -> &'static Codes {
     static CODES: OnceLock<Codes> = OnceLock::new();
     CODES.get_or_init(|| {
-        let mut countries = Vec::new();
-        for line in COUNTRIES.lines() {
-            let mut f = line.split('\t');
-            let (Some(code), Some(continent), names) = (f.next(), f.next(), f.next()) else {
-                continue;
-            };
-            countries.push(Country {
+        let countries: Vec<Country> = rows(COUNTRIES)
+            .map(|(code, continent, names)| Country {
                 code,
                 continent,
-                names: names
-                    .unwrap_or("")
-                    .split('|')
-                    .filter(|n| !n.is_empty())
-                    .collect(),
-            });
-        }
+                names,
+            })
+            .collect();
         let by_code = countries
             .iter()
             .enumerate()
             .map(|(i, c)| (c.code, i))
             .collect();
-        let mut subdivisions = Vec::new();
-        for line in SUBDIVISIONS.lines() {
-            let mut f = line.split('\t');
-            let (Some(country), Some(code), names) = (f.next(), f.next(), f.next()) else {
-                continue;
-            };
-            subdivisions.push(Subdivision {
+        let subdivisions: Vec<Subdivision> = rows(SUBDIVISIONS)
+            .map(|(country, code, names)| Subdivision {
                 country,
                 code,
-                names: names
-                    .unwrap_or("")
-                    .split('|')
-                    .filter(|n| !n.is_empty())
-                    .collect(),
-            });
-        }
+                names,
+            })
+            .collect();
         let by_sub_code = subdivisions
             .iter()
             .enumerate()

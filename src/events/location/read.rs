@@ -74,13 +74,17 @@ pub fn read(s: &str) -> Option<Location> {
     Some(loc)
 }
 
-/// `City, CC`, `City, ST, CC`, `City, ST CC` or a bare `City`, as written.
-fn loose_place(s: &str) -> Option<Place> {
-    let parts: Vec<&str> = s
-        .split(',')
+/// The non-empty, trimmed parts of `s` between commas.
+fn comma_parts(s: &str) -> Vec<&str> {
+    s.split(',')
         .map(str::trim)
         .filter(|p| !p.is_empty())
-        .collect();
+        .collect()
+}
+
+/// `City, CC`, `City, ST, CC`, `City, ST CC` or a bare `City`, as written.
+fn loose_place(s: &str) -> Option<Place> {
+    let parts = comma_parts(s);
     let (last, rest) = parts.split_last()?;
     let words: Vec<&str> = last.split_whitespace().collect();
     let code = |w: &str| (2..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_alphanumeric());
@@ -115,11 +119,7 @@ fn loose_place(s: &str) -> Option<Place> {
 /// or `Venue, 747 Howard St, San Francisco, CA 94103, USA`. The country must be written
 /// out or be a known code; postal codes are dropped.
 pub fn from_address(s: &str) -> Option<Location> {
-    let parts: Vec<&str> = s
-        .split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts = comma_parts(s);
     let (last, rest) = parts.split_last()?;
     let country = places::country_named(last).map(|c| c.code).or_else(|| {
         let up = last.to_ascii_uppercase();
