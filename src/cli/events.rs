@@ -132,13 +132,7 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
         (Some(d), Some(path)) => {
             let text = splice::splice(d, &list, &dates)
                 .with_context(|| format!("cannot update {}", path.display()))?;
-            if text == d.text {
-                writeln!(out, "{} is up to date", super::shown(path))?;
-            } else {
-                twir::fsutil::write_atomic(path, text.as_bytes())
-                    .with_context(|| format!("cannot write {}", path.display()))?;
-                writeln!(out, "updated {}", super::shown(path))?;
-            }
+            super::write_draft(&mut out, path, &d.text, &text)?;
             let kept_from_draft = assembled
                 .groups
                 .iter()

@@ -119,13 +119,7 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
                 let issue = Issue::from_text(d.name.clone(), &text);
                 text = splice::replace_body(&issue, section.title(), body, STOP)?;
             }
-            if text == d.text {
-                writeln!(out, "{} is up to date", super::shown(path))?;
-            } else {
-                twir::fsutil::write_atomic(path, text.as_bytes())
-                    .with_context(|| format!("cannot write {}", path.display()))?;
-                writeln!(out, "updated {}", super::shown(path))?;
-            }
+            super::write_draft(&mut out, path, &d.text, &text)?;
         }
         _ => {
             for (section, body) in &made {

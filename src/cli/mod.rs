@@ -74,6 +74,24 @@ fn draft_and_date(
     Ok((draft, date))
 }
 
+/// Writes a draft's new text atomically, or says it is up to date when nothing changed.
+fn write_draft(
+    out: &mut impl std::io::Write,
+    path: &std::path::Path,
+    old: &str,
+    new: &str,
+) -> anyhow::Result<()> {
+    use anyhow::Context;
+    if new == old {
+        writeln!(out, "{} is up to date", shown(path))?;
+    } else {
+        twir::fsutil::write_atomic(path, new.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        writeln!(out, "updated {}", shown(path))?;
+    }
+    Ok(())
+}
+
 /// `path` relative to the working directory when it lies below it, for messages.
 fn shown(path: &std::path::Path) -> String {
     let cwd = std::env::current_dir().unwrap_or_default();
