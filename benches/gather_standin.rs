@@ -1,6 +1,7 @@
-//! Benchmark: `twir gather` for a week of 700 merged PRs (seven search pages) and the perf
-//! triage, against a GitHub stand-in on 127.0.0.1 that adds 50 ms to each answer, as a
-//! far API does. Prints the requests made and the wall time, cold (empty cache) and warm
+//! Benchmark: `twir gather` for a week of 700 merged PRs (seven search pages), 60 labelled
+//! items (calls for testing and final comment periods, each needing its events) and the
+//! perf triage, against a GitHub stand-in on 127.0.0.1 that adds 50 ms to each answer, as
+//! a far API does. Prints the requests made and the wall time, cold (empty cache) and warm
 //! (every answer revalidated with `If-None-Match`). Run: `cargo bench --bench gather_standin`.
 
 #[path = "../tests/cli/standin.rs"]
@@ -29,6 +30,46 @@ fn main() {
             return Reply::status(304, "");
         }
         let reply = match req.path.as_str() {
+            "/search/issues" if req.query.get("q").is_some_and(|q| q.contains("label:")) => {
+                let q = &req.query["q"];
+                // 60 labelled items: 10 calls for testing in rust-lang/rust, 40 final
+                // comment periods there and 10 in rust-lang/rfcs.
+                let (repo, range) = match q.as_str() {
+                    "repo:rust-lang/rust state:open label:call-for-testing" => {
+                        ("rust-lang/rust", 1000..1010)
+                    }
+                    "repo:rust-lang/rust state:open label:final-comment-period" => {
+                        ("rust-lang/rust", 2000..2040)
+                    }
+                    "repo:rust-lang/rfcs state:open label:final-comment-period" => {
+                        ("rust-lang/rfcs", 3000..3010)
+                    }
+                    _ => ("rust-lang/rust", 0..0),
+                };
+                let items: Vec<_> = range
+                    .map(|n| {
+                        serde_json::json!({
+                            "number": n, "title": format!("Item {n}"),
+                            "html_url": format!("https://github.com/{repo}/issues/{n}"),
+                            "repository_url": format!("https://api.github.com/repos/{repo}"),
+                            "user": {"login": "someone", "type": "User"},
+                            "labels": [{"name": "disposition-merge"}],
+                        })
+                    })
+                    .collect();
+                Reply::json(serde_json::json!({
+                    "total_count": items.len(), "incomplete_results": false, "items": items,
+                }))
+            }
+            path if path.ends_with("/events") => Reply::json(serde_json::json!([
+                {"event": "labeled", "created_at": "2025-10-16T10:00:00Z", "label": {"name": "call-for-testing"}},
+                {"event": "labeled", "created_at": "2025-10-17T10:00:00Z", "label": {"name": "final-comment-period"}},
+            ])),
+            "/search/issues" if req.query.get("q").map(String::as_str) != Some(WEEK) => {
+                Reply::json(
+                    serde_json::json!({"total_count": 0, "incomplete_results": false, "items": []}),
+                )
+            }
             "/search/issues" => {
                 let items: Vec<_> = (1..=PRS)
                     .skip((page - 1) * 100)
@@ -90,7 +131,7 @@ fn main() {
         let seen = github.seen();
         let not_modified = seen[before..].iter().filter(|(_, s)| *s == 304).count();
         println!(
-            "gather_standin {run}: {PRS} merged PRs + perf, {} requests ({not_modified} answered 304), {:.0} ms",
+            "gather_standin {run}: {PRS} merged PRs, 60 labelled items, perf: {} requests ({not_modified} answered 304), {:.0} ms",
             seen.len() - before,
             took.as_secs_f64() * 1e3
         );

@@ -11,13 +11,11 @@ use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 use twir::fetch::Source;
 use twir::gather::perf::Report;
-use twir::gather::{github, project, splice};
+use twir::gather::splice::Stop;
+use twir::gather::{github, labels, lists, project, splice};
 use twir::http::{Cache, Client, Token};
 use twir::issue::Issue;
 use twir::workspace::Workspace;
-
-/// A gathered body runs up to the next `###` heading (its own `####` groups included).
-const STOP: u8 = 3;
 
 /// The sections `twir gather` makes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
@@ -26,14 +24,47 @@ pub enum Section {
     Project,
     /// "Rust Compiler Performance Triage", from the week's rustc-perf report
     Perf,
+    /// "Calls for Testing": items labelled `call-for-testing` during the week
+    Cft,
+    /// "Approved RFCs" and "New and Updated RFCs": RFC PRs merged and opened
+    Rfcs,
+    /// "Final Comment Period": items labelled `final-comment-period` during the week
+    Fcp,
 }
 
-impl Section {
-    fn title(self) -> &'static str {
-        match self {
-            Section::Project => "Updates from the Rust Project",
-            Section::Perf => "Rust Compiler Performance Triage",
-        }
+/// One section body as it goes into the draft.
+struct Part {
+    title: &'static str,
+    stop: Stop,
+    body: String,
+}
+
+/// The draft sections a gathered section fills, and where each body ends.
+fn parts(section: Section) -> &'static [(&'static str, Stop)] {
+    // A body runs to the next `###` heading (its own `####` groups included); the Final
+    // Comment Period's stops at `#### New and Updated RFCs`.
+    const THREE: Stop = Stop {
+        level: 3,
+        title: None,
+    };
+    match section {
+        Section::Project => &[("Updates from the Rust Project", THREE)],
+        Section::Perf => &[("Rust Compiler Performance Triage", THREE)],
+        Section::Cft => &[(
+            "Calls for Testing",
+            Stop {
+                level: 2,
+                title: None,
+            },
+        )],
+        Section::Rfcs => &[("Approved RFCs", THREE), ("New and Updated RFCs", THREE)],
+        Section::Fcp => &[(
+            "Final Comment Period",
+            Stop {
+                level: 3,
+                title: Some("New and Updated RFCs"),
+            },
+        )],
     }
 }
 
@@ -61,14 +92,20 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let (draft, date) = super::draft_and_date(args.into.as_deref(), args.date)?;
     let mut sections = args.sections.clone();
     if sections.is_empty() {
-        sections = vec![Section::Project, Section::Perf];
+        sections = vec![
+            Section::Project,
+            Section::Perf,
+            Section::Cft,
+            Section::Rfcs,
+            Section::Fcp,
+        ];
     }
     sections.sort();
     sections.dedup();
     if let Some(d) = &draft {
         // Fail before any request when the draft cannot take a section.
-        for s in &sections {
-            splice::replace_body(d, s.title(), "", STOP)
+        for (title, stop) in sections.iter().flat_map(|s| parts(*s)) {
+            splice::replace_body(d, title, "", *stop)
                 .with_context(|| format!("cannot update {}", d.name))?;
         }
     }
@@ -89,16 +126,35 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let client = Client::new(&ws.config.github.base(), token, cache)
         .on_wait(move |m| shown_bar.set_message(m.to_string()));
 
-    let mut made: Vec<(Section, String)> = Vec::new();
+    let mut made: Vec<Part> = Vec::new();
     let mut failed = 0;
     for section in &sections {
-        bar.set_message(format!("gathering {}", section.title()));
+        bar.set_message(format!("gathering {section:?}"));
         let result = match section {
-            Section::Project => gather_project(&ws, &client, from, to),
-            Section::Perf => gather_perf(&ws, &client, args.perf_report.as_deref(), from, to),
+            Section::Project => gather_project(&ws, &client, from, to).map(|b| vec![b]),
+            Section::Perf => {
+                gather_perf(&ws, &client, args.perf_report.as_deref(), from, to).map(|b| vec![b])
+            }
+            Section::Cft => {
+                labels::entered(&client, lists::CFT_GROUPS, "call-for-testing", from, to)
+                    .map(|found| vec![lists::cft(&found)])
+                    .map_err(Into::into)
+            }
+            Section::Fcp => {
+                labels::entered(&client, lists::FCP_GROUPS, "final-comment-period", from, to)
+                    .map(|found| vec![lists::fcp(&found)])
+                    .map_err(Into::into)
+            }
+            Section::Rfcs => gather_rfcs(&client, from, to),
         };
         match result {
-            Ok(body) => made.push((*section, body)),
+            Ok(bodies) => made.extend(parts(*section).iter().zip(bodies).map(
+                |((title, stop), body)| Part {
+                    title,
+                    stop: *stop,
+                    body,
+                },
+            )),
             Err(e) if args.keep_going => {
                 failed += 1;
                 bar.suspend(|| eprintln!("error: {e:#} (skipped: --keep-going)"));
@@ -115,15 +171,15 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
     match (&draft, &args.into) {
         (Some(d), Some(path)) => {
             let mut text = d.text.clone();
-            for (section, body) in &made {
+            for part in &made {
                 let issue = Issue::from_text(d.name.clone(), &text);
-                text = splice::replace_body(&issue, section.title(), body, STOP)?;
+                text = splice::replace_body(&issue, part.title, &part.body, part.stop)?;
             }
             super::write_draft(&mut out, path, &d.text, &text)?;
         }
         _ => {
-            for (section, body) in &made {
-                writeln!(out, "<!-- {} -->\n\n{}", section.title(), body.trim_end())?;
+            for part in &made {
+                writeln!(out, "<!-- {} -->\n\n{}\n", part.title, part.body.trim_end())?;
             }
         }
     }
@@ -162,6 +218,25 @@ fn gather_project(ws: &Workspace, client: &Client, from: Date, to: Date) -> anyh
         eprintln!("left out of the candidates: {}", counts.join(", "));
     }
     Ok(body)
+}
+
+/// The RFC PRs merged and opened in the week: the Approved and the New RFCs bodies.
+fn gather_rfcs(client: &Client, from: Date, to: Date) -> anyhow::Result<Vec<String>> {
+    let search = |query: String| -> anyhow::Result<Vec<github::Item>> {
+        Ok(github::search(client, &query)?
+            .with_context(|| format!("more than 1,000 results for `{query}`"))?
+            .items)
+    };
+    let queries = [
+        format!("repo:rust-lang/rfcs is:pr is:merged merged:{from}..{to}"),
+        format!("repo:rust-lang/rfcs is:pr state:open created:{from}..{to}"),
+    ];
+    let mut found = twir::par::map_on(2, &queries, |q| search(q.clone()))
+        .into_iter()
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let opened = found.pop().unwrap_or_default();
+    let merged = found.pop().unwrap_or_default();
+    Ok(vec![lists::approved(&merged), lists::new_rfcs(&opened)])
 }
 
 fn gather_perf(

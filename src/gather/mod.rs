@@ -1,7 +1,10 @@
-//! Gathering the sections of an issue that come from data: the Rust Project's updates
-//! from GitHub and the compiler performance triage.
+//! Gathering the sections of an issue that come from data: the Rust Project's updates,
+//! calls for testing, RFCs and final comment periods from GitHub, and the compiler
+//! performance triage.
 
 pub mod github;
+pub mod labels;
+pub mod lists;
 pub mod perf;
 pub mod project;
 pub mod splice;

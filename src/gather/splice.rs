@@ -11,34 +11,48 @@ pub enum SpliceError {
     NoSection(String),
 }
 
+/// Where a gathered body ends: at the next heading of this level or higher (`###` for
+/// 3), or at a heading with this title (`#### New and Updated RFCs` ends the Final
+/// Comment Period's body).
+#[derive(Clone, Copy, Debug)]
+pub struct Stop {
+    pub level: u8,
+    pub title: Option<&'static str>,
+}
+
+/// A heading's title, links reduced to their text (`[Approved RFCs](...)`).
+fn plain(title: &str) -> &str {
+    let t = title.trim();
+    t.strip_prefix('[')
+        .and_then(|r| r.split_once("]("))
+        .map_or(t, |(inner, _)| inner)
+}
+
 /// `issue`'s text with the body of the section titled `title` replaced by `body`: the
-/// bytes after its heading line up to the next heading of level `stop` or higher
-/// (`###` for 3).
+/// bytes after its heading line up to where `stop` says.
 pub fn replace_body(
     issue: &Issue,
     title: &str,
     body: &str,
-    stop: u8,
+    stop: Stop,
 ) -> Result<String, SpliceError> {
     let at = issue
         .sections
         .iter()
-        .position(|s| {
-            let t = s.title.trim();
-            // `### [Approved RFCs](https://...)` is titled by its link text.
-            let t = t
-                .strip_prefix('[')
-                .and_then(|r| r.split_once("]("))
-                .map_or(t, |(inner, _)| inner);
-            t.eq_ignore_ascii_case(title)
-        })
+        .position(|s| plain(&s.title).eq_ignore_ascii_case(title))
         .ok_or_else(|| SpliceError::NoSection(title.to_string()))?;
     let own = issue.sections[at].own;
     let text = &issue.text;
     let end = issue
         .headings
         .iter()
-        .filter(|h| h.span.start >= own.start && h.level <= stop)
+        .filter(|h| {
+            h.span.start >= own.start
+                && (h.level <= stop.level
+                    || stop
+                        .title
+                        .is_some_and(|t| plain(&h.title).eq_ignore_ascii_case(t)))
+        })
         .map(|h| h.span.start)
         .min()
         .unwrap_or(text.len());
@@ -60,6 +74,11 @@ pub fn replace_body(
 mod tests {
     use super::*;
 
+    const THREE: Stop = Stop {
+        level: 3,
+        title: None,
+    };
+
     const TEXT: &str = "Title: T\nDate: 2025-10-22\n\n## Updates from the Rust Project\n\n\
 <!-- Rust updates go here -->\n\n### Rust Compiler Performance Triage\n\n\
 <!-- Perf results go here -->\n\n### [Approved RFCs](https://x)\n\nMine.\n";
@@ -67,14 +86,15 @@ mod tests {
     #[test]
     fn replaces_only_the_body() {
         let issue = Issue::from_text("d.md", TEXT);
-        let once = replace_body(&issue, "Rust Compiler Performance Triage", "Perf!", 3).unwrap();
+        let once =
+            replace_body(&issue, "Rust Compiler Performance Triage", "Perf!", THREE).unwrap();
         assert_eq!(once, TEXT.replace("<!-- Perf results go here -->", "Perf!"));
         let issue = Issue::from_text("d.md", &once);
         let twice = replace_body(
             &issue,
             "Updates from the Rust Project",
             "12 PRs\n\n#### Compiler\n\n* [a](b)",
-            3,
+            THREE,
         )
         .unwrap();
         assert!(
@@ -90,7 +110,7 @@ mod tests {
             &issue,
             "Updates from the Rust Project",
             "13 PRs\n\n#### Compiler\n\n* [c](d)",
-            3,
+            THREE,
         )
         .unwrap();
         assert_eq!(thrice.matches("#### Compiler").count(), 1, "{thrice}");
@@ -99,15 +119,28 @@ mod tests {
             &issue,
             "Approved RFCs",
             "* *No RFCs were approved this week.*",
-            3,
+            THREE,
         )
         .unwrap();
         assert!(
             approved.ends_with("(https://x)\n\n* *No RFCs were approved this week.*\n"),
             "{approved}"
         );
+        // A title also ends a body: FCP stops at its `#### New and Updated RFCs`.
+        let text = "## Final Comment Period\n\nold\n\n#### Tracking Issues & PRs\n\nold\n\n\
+#### [New and Updated RFCs](https://x)\n\n* *None.*\n";
+        let issue2 = Issue::from_text("d.md", text);
+        let stop = Stop {
+            level: 3,
+            title: Some("New and Updated RFCs"),
+        };
+        let fcp = replace_body(&issue2, "Final Comment Period", "new", stop).unwrap();
         assert_eq!(
-            replace_body(&issue, "Nope", "x", 3),
+            fcp,
+            "## Final Comment Period\n\nnew\n\n#### [New and Updated RFCs](https://x)\n\n* *None.*\n"
+        );
+        assert_eq!(
+            replace_body(&issue, "Nope", "x", THREE),
             Err(SpliceError::NoSection("Nope".into()))
         );
     }

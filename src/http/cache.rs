@@ -19,6 +19,7 @@ pub struct Entry {
     pub url: String,
     pub etag: String,
     pub body: String,
+    pub next: Option<String>,
 }
 
 impl Cache {
@@ -48,11 +49,12 @@ impl Cache {
     }
 
     /// Keeps an answer. A cache that cannot be written only costs a later request.
-    pub fn put(&self, url: &str, etag: &str, body: &str) {
+    pub fn put(&self, url: &str, etag: &str, body: &str, next: Option<&str>) {
         let entry = Entry {
             url: url.to_string(),
             etag: etag.to_string(),
             body: body.to_string(),
+            next: next.map(str::to_string),
         };
         if let Ok(json) = serde_json::to_vec(&entry) {
             let _ = crate::fsutil::write_atomic(&self.path(url), &json);
@@ -69,9 +71,15 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("twir-cache-test-{}", std::process::id()));
         let c = Cache::open(&dir).unwrap();
         assert!(c.get("https://e.com/a").is_none());
-        c.put("https://e.com/a", "\"v1\"", "[1]");
+        c.put(
+            "https://e.com/a",
+            "\"v1\"",
+            "[1]",
+            Some("https://e.com/a?page=2"),
+        );
         let e = c.get("https://e.com/a").unwrap();
         assert_eq!((e.etag.as_str(), e.body.as_str()), ("\"v1\"", "[1]"));
+        assert_eq!(e.next.as_deref(), Some("https://e.com/a?page=2"));
         assert!(c.get("https://e.com/b").is_none());
         assert!(
             std::fs::read_to_string(dir.join(".gitignore"))

@@ -62,6 +62,8 @@ pub enum HttpError {
 pub struct Response {
     pub url: String,
     pub body: String,
+    /// The `rel="next"` page of a paginated answer.
+    pub next: Option<String>,
     /// Whether the body came from the cache after a `304 Not Modified`.
     pub cached: bool,
 }
@@ -203,6 +205,7 @@ impl Client {
             }
             let retry_after = header("retry-after").and_then(|v| v.parse::<u64>().ok());
             let etag = header("etag");
+            let next = header("link").and_then(|l| next_link(&l));
             match status {
                 200 => {
                     let body = resp
@@ -215,11 +218,12 @@ impl Client {
                             message: e.to_string(),
                         })?;
                     if let (Some(cache), Some(etag)) = (&self.cache, etag) {
-                        cache.put(&url, &etag, &body);
+                        cache.put(&url, &etag, &body, next.as_deref());
                     }
                     return Ok(Response {
                         url,
                         body,
+                        next,
                         cached: false,
                     });
                 }
@@ -229,6 +233,7 @@ impl Client {
                     return Ok(Response {
                         url,
                         body: c.body,
+                        next: c.next,
                         cached: true,
                     });
                 }
@@ -308,6 +313,15 @@ impl Client {
         }
     }
 
+    /// Every page of an answer paginated by `Link: <...>; rel="next"` headers.
+    pub fn get_pages(&self, path_or_url: &str) -> Result<Vec<Response>, HttpError> {
+        let mut pages = vec![self.get(path_or_url)?];
+        while let Some(next) = pages.last().and_then(|p| p.next.clone()) {
+            pages.push(self.get(&next)?);
+        }
+        Ok(pages)
+    }
+
     fn note_limit(&self, resource: &str, limit: Limit) {
         let mut limits = self.limits.lock().unwrap_or_else(|e| e.into_inner());
         match limits.iter_mut().find(|(r, _)| r == resource) {
@@ -340,9 +354,35 @@ fn clock(unix: u64) -> String {
     format!("{time} (in {minutes} min)")
 }
 
+/// The `rel="next"` URL of a `Link` header.
+fn next_link(header: &str) -> Option<String> {
+    header.split(',').find_map(|part| {
+        let (url, params) = part.split_once(';')?;
+        params
+            .split(';')
+            .any(|p| p.trim() == "rel=\"next\"")
+            .then(|| {
+                url.trim()
+                    .trim_start_matches('<')
+                    .trim_end_matches('>')
+                    .to_string()
+            })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn link_headers() {
+        let h = "<https://api.github.com/x?page=2>; rel=\"next\", <https://api.github.com/x?page=5>; rel=\"last\"";
+        assert_eq!(
+            next_link(h).as_deref(),
+            Some("https://api.github.com/x?page=2")
+        );
+        assert_eq!(next_link("<https://e.com/1>; rel=\"prev\""), None);
+    }
 
     #[test]
     fn paths_join_the_base() {

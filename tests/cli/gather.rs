@@ -103,9 +103,14 @@ const WEEK: &str = "is:pr org:rust-lang is:merged merged:2025-10-14..2025-10-21"
 const SECRET: &str = "ghp_standinSECRET0123456789";
 
 const DRAFT: &str = "Title: This Week in Rust 622\nNumber: 622\nDate: 2025-10-22\n\
-Category: This Week in Rust\n\nHello! An editor's own line.\n\n## Updates from the Rust Project\n\n\
+Category: This Week in Rust\n\nHello! An editor's own line.\n\n## Calls for Testing\n\
+An important step for RFC implementation...\n\n<!-- If there are new CfT items this week -->\n\n\
+## Updates from the Rust Project\n\n\
 <!-- Rust updates go here -->\n\n### Rust Compiler Performance Triage\n\n<!-- Perf results go here -->\n\n\
-### [Approved RFCs](https://github.com/rust-lang/rfcs/commits/master)\n\n* [An editor's pick](https://e.com/pick)\n";
+### [Approved RFCs](https://github.com/rust-lang/rfcs/commits/master)\n\nChanges to Rust follow...\n\n\
+### Final Comment Period\n\nEvery week...\n\n#### Tracking Issues & PRs\n<!-- Either remove -->\n\n\
+#### [New and Updated RFCs](https://github.com/rust-lang/rfcs/pulls)\n<!-- Use either -->\n\n\
+## Upcoming Events\n\n* [An editor's pick](https://e.com/pick)\n";
 
 const REPORT: &str = "# 2025-10-20 Triage Log\n\nA calm week.\n\nTriage done by **@kobzol**.\n\
 Revision range: [0123456789abcdef0123..fedcba9876543210fedc](https://perf.rust-lang.org/?start=0123&end=fedc)\n\n\
@@ -221,6 +226,94 @@ fn github() -> StandIn {
                 }
                 r
             }
+            "/search/issues" => {
+                let q = req.query.get("q").cloned().unwrap_or_default();
+                let items = match q.as_str() {
+                    "repo:rust-lang/rust state:open label:call-for-testing" => {
+                        vec![pr(
+                            900,
+                            "rust-lang/rust",
+                            "Call for testing: `async` drop",
+                            &[],
+                            false,
+                        )]
+                    }
+                    "repo:rust-lang/cargo state:open label:call-for-testing" => {
+                        vec![pr(901, "rust-lang/cargo", "Test the old thing", &[], false)]
+                    }
+                    "repo:rust-lang/rust state:open label:final-comment-period" => vec![
+                        pr(
+                            910,
+                            "rust-lang/rust",
+                            "Stabilize `let chains`",
+                            &["disposition-merge"],
+                            false,
+                        ),
+                        pr(
+                            911,
+                            "rust-lang/rust",
+                            "Tracking issue for an old FCP",
+                            &["disposition-merge"],
+                            false,
+                        ),
+                    ],
+                    "repo:rust-lang/rfcs state:open label:final-comment-period" => {
+                        vec![pr(
+                            3900,
+                            "rust-lang/rfcs",
+                            "RFC: Crabs in std",
+                            &["disposition-postpone"],
+                            false,
+                        )]
+                    }
+                    "repo:rust-lang/rfcs is:pr is:merged merged:2025-10-14..2025-10-21" => {
+                        vec![pr(
+                            3800,
+                            "rust-lang/rfcs",
+                            "RFC: Default field values",
+                            &[],
+                            false,
+                        )]
+                    }
+                    _ => Vec::new(),
+                };
+                Reply::json(serde_json::json!({
+                    "total_count": items.len(), "incomplete_results": false, "items": items,
+                }))
+            }
+            path if path.starts_with("/repos/") && path.ends_with("/events") => {
+                let labeled = |label: &str, at: &str| serde_json::json!({"event": "labeled", "created_at": at, "label": {"name": label}});
+                let page: usize = req
+                    .query
+                    .get("page")
+                    .and_then(|p| p.parse().ok())
+                    .unwrap_or(1);
+                let events = match (path, page) {
+                    ("/repos/rust-lang/rust/issues/900/events", _) => {
+                        vec![labeled("call-for-testing", "2025-10-16T09:00:00Z")]
+                    }
+                    ("/repos/rust-lang/cargo/issues/901/events", _) => {
+                        vec![labeled("call-for-testing", "2025-09-01T09:00:00Z")]
+                    }
+                    // Two pages: the label was added inside the week, on the second.
+                    ("/repos/rust-lang/rust/issues/910/events", 1) => {
+                        return Reply::json(serde_json::json!([{"event": "commented", "created_at": "2025-10-01T00:00:00Z", "label": null}]))
+                            .header("Link", &format!("<{base}{path}?per_page=100&page=2>; rel=\"next\""))
+                            .header("ETag", &etag);
+                    }
+                    ("/repos/rust-lang/rust/issues/910/events", _) => {
+                        vec![labeled("final-comment-period", "2025-10-20T23:59:00Z")]
+                    }
+                    ("/repos/rust-lang/rust/issues/911/events", _) => {
+                        vec![labeled("final-comment-period", "2025-10-01T12:00:00Z")]
+                    }
+                    ("/repos/rust-lang/rfcs/issues/3900/events", _) => {
+                        vec![labeled("final-comment-period", "2025-10-14T00:00:01Z")]
+                    }
+                    _ => Vec::new(),
+                };
+                Reply::json(serde_json::json!(events))
+            }
             "/repos/rust-lang/rustc-perf/contents/triage/2025" => Reply::json(serde_json::json!([
                 {"name": "2025-10-13.md", "type": "file", "html_url": "https://github.com/rust-lang/rustc-perf/blob/master/triage/2025/2025-10-13.md", "download_url": format!("{base}/raw/2025-10-13.md")},
                 {"name": "2025-10-20.md", "type": "file", "html_url": "https://github.com/rust-lang/rustc-perf/blob/master/triage/2025/2025-10-20.md", "download_url": format!("{base}/raw/2025-10-20.md")},
@@ -279,13 +372,31 @@ fn gathers_into_the_draft_and_costs_only_304s_the_second_time() {
 Revision range: [01234567..fedcba98](https://perf.rust-lang.org/?start=0123&end=fedc)\n\n\
 1 Regression, 2 Improvements, 0 Mixed; 1 of them in rollups\n30 artifact comparisons made in total\n\n\
 [Full report here](https://github.com/rust-lang/rustc-perf/blob/master/triage/2025/2025-10-20.md)\n\n### [Approved RFCs]",
+        // Calls for testing: Rust's entered this week, Cargo's long ago.
+        "[Rust](https://github.com/rust-lang/rust/labels/call-for-testing)\n\
+* [call for testing: `async` drop](https://github.com/rust-lang/rust/pull/900)\n\
+\x20   * [Testing steps](https://github.com/rust-lang/rust/pull/900)\n\n\
+* *No calls for testing were issued this week by [Rust language RFCs](https://github.com/rust-lang/rfcs/issues?q=label%3Acall-for-testing), \
+[Cargo](https://github.com/rust-lang/cargo/labels/call-for-testing) or [Rustup](https://github.com/rust-lang/rustup/labels/call-for-testing).*\n\n\
+[Let us know](https://github.com/rust-lang/this-week-in-rust/issues) if you would like your feature to be tracked as a part of this list.\n\n\
+## Updates from the Rust Project",
+        "are the RFCs that were approved for implementation this week:\n\n\
+* [RFC: Default field values](https://github.com/rust-lang/rfcs/pull/3800)\n\n### Final Comment Period",
+        "#### Tracking Issues & PRs\n\n##### [Rust](https://github.com/rust-lang/rust/issues?q=is%3Aopen+label%3Afinal-comment-period+sort%3Aupdated-desc)\n\
+* [disposition: merge] [stabilize `let chains`](https://github.com/rust-lang/rust/pull/910)\n\n\
+##### [Rust RFCs](https://github.com/rust-lang/rfcs/labels/final-comment-period)\n\
+* [disposition: postpone] [RFC: Crabs in std](https://github.com/rust-lang/rfcs/pull/3900)\n\n\
+*No Items entered Final Comment Period this week for [Cargo](",
+        "#### [New and Updated RFCs](https://github.com/rust-lang/rfcs/pulls)\n\n\
+* *No New or Updated RFCs were created this week.*\n\n## Upcoming Events",
     ] {
         assert!(text.contains(want), "missing {want:?} in\n{text}");
     }
     assert!(!text.contains("Rollup of") && !text.contains("Update books"));
+    assert!(!text.contains("old FCP") && !text.contains("Test the old thing"));
     // The editor's lines are untouched.
-    assert!(text.starts_with("Title: This Week in Rust 622\nNumber: 622\nDate: 2025-10-22\nCategory: This Week in Rust\n\nHello! An editor's own line.\n\n## Updates from the Rust Project\n\n"));
-    assert!(text.ends_with("### [Approved RFCs](https://github.com/rust-lang/rfcs/commits/master)\n\n* [An editor's pick](https://e.com/pick)\n"));
+    assert!(text.starts_with("Title: This Week in Rust 622\nNumber: 622\nDate: 2025-10-22\nCategory: This Week in Rust\n\nHello! An editor's own line.\n\n## Calls for Testing\n\n"));
+    assert!(text.ends_with("\n\n## Upcoming Events\n\n* [An editor's pick](https://e.com/pick)\n"));
     let err = stderr(&out);
     assert!(
         err.contains("left out of the candidates: 1 by bots, 1 rollups"),
