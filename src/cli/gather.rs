@@ -90,6 +90,7 @@ pub struct Args {
 pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let ws = Workspace::open(root)?;
     let (draft, date) = super::draft_and_date(args.into.as_deref(), args.date)?;
+    let named = !args.sections.is_empty();
     let mut sections = args.sections.clone();
     if sections.is_empty() {
         sections = vec![
@@ -103,10 +104,24 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
     sections.sort();
     sections.dedup();
     if let Some(d) = &draft {
-        // Fail before any request when the draft cannot take a section.
-        for (title, stop) in sections.iter().flat_map(|s| parts(*s)) {
-            splice::replace_body(d, title, "", *stop)
-                .with_context(|| format!("cannot update {}", d.name))?;
+        let fits = |s: &Section| {
+            parts(*s)
+                .iter()
+                .try_for_each(|(title, stop)| splice::replace_body(d, title, "", *stop).map(drop))
+        };
+        if !named {
+            // All sections by default: those the draft has (an older layout lacks some).
+            sections.retain(|s| match fits(s) {
+                Ok(()) => true,
+                Err(e) => {
+                    eprintln!("note: skipping {s:?}: {e}");
+                    false
+                }
+            });
+        }
+        // Fail before any request when the draft cannot take a section asked for.
+        for s in &sections {
+            fits(s).with_context(|| format!("cannot update {}", d.name))?;
         }
     }
     // TWIR's week: merged from eight days before the issue to the day before, in UTC.

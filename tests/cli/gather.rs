@@ -495,6 +495,46 @@ fn a_week_above_the_search_cap_is_split() {
 }
 
 #[test]
+fn a_draft_of_an_older_layout_gets_the_sections_it_has() {
+    let standin = github();
+    let root = gather_root("gather-older");
+    let draft = root.join("draft/2025-10-22-this-week-in-rust.md");
+    // No `## Calls for Testing` section, as in 2023.
+    let old = DRAFT.replace("## Calls for Testing\n", "## Call for Testing Elsewhere\n");
+    std::fs::write(&draft, &old).unwrap();
+    let out = gather(
+        &root,
+        &standin.base,
+        &["gather", "--into", "draft/2025-10-22-this-week-in-rust.md"],
+    );
+    succeeds(&out);
+    assert!(
+        stderr(&out).contains("note: skipping Cft: the draft has no `Calls for Testing` section"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        std::fs::read_to_string(&draft)
+            .unwrap()
+            .contains("250 pull requests were")
+    );
+    // Asked for by name, a missing section is an error before any request.
+    let before = standin.seen().len();
+    let out = gather(
+        &root,
+        &standin.base,
+        &[
+            "gather",
+            "cft",
+            "--into",
+            "draft/2025-10-22-this-week-in-rust.md",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(standin.seen().len(), before);
+}
+
+#[test]
 fn malformed_json_names_the_url_and_leaves_the_draft() {
     let standin =
         StandIn::start(|_, _| Reply::status(200, "{\"total_count\": 3, \"items\": [oops"));
