@@ -308,6 +308,28 @@ impl Config {
                 message: "[events] uk_code must be \"UK\" or \"GB\"".into(),
             });
         }
+        if config.weekday().is_none() {
+            return Err(ConfigError::Parse {
+                path: path.to_string(),
+                message: format!(
+                    "[newsletter] weekday = {:?}: choose Monday, Tuesday, Wednesday, Thursday, Friday, Saturday or Sunday",
+                    config.newsletter.weekday
+                ),
+            });
+        }
+        for (key, url) in [
+            ("[site] url", &config.site.url),
+            ("[github] api", &config.github.api),
+        ] {
+            if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(' ') {
+                return Err(ConfigError::Parse {
+                    path: path.to_string(),
+                    message: format!(
+                        "{key} = {url:?}: write an http(s) URL such as \"https://example.org\""
+                    ),
+                });
+            }
+        }
         if !HYBRID_FORMS.contains(&config.events.hybrid.as_str()) {
             return Err(ConfigError::Parse {
                 path: path.to_string(),
@@ -371,18 +393,33 @@ impl Config {
     /// The weekday issues come out on, from its English name (`Wednesday`, `wed`).
     pub fn weekday(&self) -> Option<jiff::civil::Weekday> {
         use jiff::civil::Weekday;
-        Some(
-            match self.newsletter.weekday.to_ascii_lowercase().get(..3)? {
-                "mon" => Weekday::Monday,
-                "tue" => Weekday::Tuesday,
-                "wed" => Weekday::Wednesday,
-                "thu" => Weekday::Thursday,
-                "fri" => Weekday::Friday,
-                "sat" => Weekday::Saturday,
-                "sun" => Weekday::Sunday,
-                _ => return None,
-            },
-        )
+        let name = self.newsletter.weekday.trim().to_ascii_lowercase();
+        let full = [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ];
+        // `wed` or `Wednesday`, not `Xyzday` or `wedding`.
+        if !full
+            .iter()
+            .any(|f| *f == name || (name.len() == 3 && f.starts_with(&name)))
+        {
+            return None;
+        }
+        Some(match name.get(..3)? {
+            "mon" => Weekday::Monday,
+            "tue" => Weekday::Tuesday,
+            "wed" => Weekday::Wednesday,
+            "thu" => Weekday::Thursday,
+            "fri" => Weekday::Friday,
+            "sat" => Weekday::Saturday,
+            "sun" => Weekday::Sunday,
+            _ => return None,
+        })
     }
 
     /// The file name of the issue dated `date`.
@@ -426,6 +463,18 @@ mod tests {
         assert!(e.to_string().contains("no-such-lint"));
         let e = Config::parse("[[events.sources]]\norganizer = \"x\"\n", "t").unwrap_err();
         assert!(e.to_string().contains("exactly one of `ics` and `json`"));
+        let e = Config::parse("[newsletter]\nweekday = \"Xyzday\"\n", "t").unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("weekday = \"Xyzday\": choose Monday"),
+            "{e}"
+        );
+        assert!(Config::parse("[newsletter]\nweekday = \"wed\"\n", "t").is_ok());
+        let e = Config::parse("[site]\nurl = \"example.org\"\n", "t").unwrap_err();
+        assert!(
+            e.to_string().contains("[site] url = \"example.org\""),
+            "{e}"
+        );
         let e = Config::parse("[events]\nhybrid = \"Mixed\"\n", "t").unwrap_err();
         assert!(e.to_string().contains("hybrid = \"Mixed\""), "{e}");
         let e = Config::parse("[events.regions]\nZZ = \"Europe\"\n", "t").unwrap_err();

@@ -10,6 +10,16 @@ use std::path::{Path, PathBuf};
 pub enum WorkspaceError {
     #[error(transparent)]
     Config(#[from] ConfigError),
+    #[error(
+        "{path} is not a newsletter root: {why} (a root has a twir.toml, or content/ and \
+         draft/ side by side; `twir init DIR` starts a new newsletter)"
+    )]
+    NotARoot { path: String, why: &'static str },
+    #[error(
+        "no newsletter root in {cwd} or any folder above it: looked for a twir.toml, or \
+         content/ and draft/ side by side (give --root DIR, or start one with `twir init`)"
+    )]
+    NoRoot { cwd: String },
     #[error("cannot read {path}: {source}")]
     Read {
         path: String,
@@ -33,24 +43,45 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    /// Opens `root` (reads `twir.toml` if present).
+    /// Opens `root`, which must be a newsletter root (see [`is_root`]); reads its
+    /// `twir.toml` if it has one. Nothing is created.
     pub fn open(root: &Path) -> Result<Workspace, WorkspaceError> {
+        let not = |why| WorkspaceError::NotARoot {
+            path: root.display().to_string(),
+            why,
+        };
+        if !root.exists() {
+            return Err(not("it does not exist"));
+        }
+        if !root.is_dir() {
+            return Err(not("it is not a folder"));
+        }
+        if !is_root(root) {
+            return Err(not("it has neither"));
+        }
         Ok(Workspace {
             root: root.to_path_buf(),
             config: Config::load(root)?,
         })
     }
 
-    /// The root for a command run in `cwd`: the nearest folder up from it that has a
-    /// `twir.toml`, a content folder or a draft folder; else `cwd` itself.
-    pub fn find_root(cwd: &Path) -> PathBuf {
+    /// A workspace outside any newsletter: the default configuration and no archive, for
+    /// checking files given by path wherever they are.
+    pub fn detached(dir: &Path) -> Workspace {
+        Workspace {
+            root: dir.to_path_buf(),
+            config: Config::default(),
+        }
+    }
+
+    /// The root for a command run in `cwd`: the nearest folder up from it that is one.
+    pub fn find_root(cwd: &Path) -> Result<PathBuf, WorkspaceError> {
         cwd.ancestors()
-            .find(|d| {
-                d.join(crate::config::FILE_NAME).is_file()
-                    || (d.join("content").is_dir() && d.join("draft").is_dir())
+            .find(|d| is_root(d))
+            .map(Path::to_path_buf)
+            .ok_or_else(|| WorkspaceError::NoRoot {
+                cwd: cwd.display().to_string(),
             })
-            .unwrap_or(cwd)
-            .to_path_buf()
     }
 
     pub fn content_dir(&self) -> PathBuf {
@@ -108,6 +139,12 @@ impl Workspace {
         let template = std::fs::read_to_string(self.template_path()).ok();
         History::new(entries, template.as_deref())
     }
+}
+
+/// Whether `dir` is a newsletter root: it has a `twir.toml`, or `content/` and `draft/`.
+pub fn is_root(dir: &Path) -> bool {
+    dir.join(crate::config::FILE_NAME).is_file()
+        || (dir.join("content").is_dir() && dir.join("draft").is_dir())
 }
 
 /// The canonical form of a path, or the path itself when it cannot be resolved.

@@ -14,7 +14,7 @@ use twir::workspace::{self, Parsed, Workspace};
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Issue files or folders to check (default: draft/*.md)
-    paths: Vec<PathBuf>,
+    pub paths: Vec<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -29,7 +29,7 @@ pub struct Args {
     fix: bool,
     /// Print a lint's documentation and exit
     #[arg(long, value_name = "CODE")]
-    explain: Option<String>,
+    pub explain: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -41,31 +41,38 @@ enum Format {
 /// A fix pass can leave work for the next when edits overlap; a few passes settle it.
 const FIX_PASSES: usize = 4;
 
+/// `twir check --explain CODE`: a lint's documentation; needs no newsletter root.
+pub fn explain(args: &Args) -> anyhow::Result<ExitCode> {
+    let code = args.explain.as_deref().unwrap_or_default();
+    let Some(lint) = lint::find(code) else {
+        let codes: Vec<_> = lint::LINTS.iter().map(|l| l.code).collect();
+        bail!("no lint `{code}`; lints are: {}", codes.join(", "));
+    };
+    writeln!(
+        std::io::stdout().lock(),
+        "{} ({} by default{}{})\n\n{}\n\nLevels:\n{}\n\n{}",
+        lint.code,
+        lint.default_level,
+        if lint.unfinished {
+            ", error with --ready"
+        } else {
+            ""
+        },
+        if lint.fixable { ", fixable" } else { "" },
+        lint.summary,
+        lint.levels,
+        lint.explain
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
-    if let Some(code) = &args.explain {
-        let Some(lint) = lint::find(code) else {
-            let codes: Vec<_> = lint::LINTS.iter().map(|l| l.code).collect();
-            bail!("no lint `{code}`; lints are: {}", codes.join(", "));
-        };
-        writeln!(
-            out,
-            "{} ({} by default{}{})\n\n{}\n\nLevels:\n{}\n\n{}",
-            lint.code,
-            lint.default_level,
-            if lint.unfinished {
-                ", error with --ready"
-            } else {
-                ""
-            },
-            if lint.fixable { ", fixable" } else { "" },
-            lint.summary,
-            lint.levels,
-            lint.explain
-        )?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let mut ws = Workspace::open(root)?;
+    let mut ws = if args.paths.is_empty() || twir::workspace::is_root(root) {
+        Workspace::open(root)?
+    } else {
+        Workspace::detached(root)
+    };
     if let Some(n) = args.recent {
         ws.config.check.recent = n;
     }

@@ -5,6 +5,7 @@ mod check;
 mod email;
 mod events;
 mod gather;
+mod init;
 mod new;
 mod publish;
 mod serve;
@@ -29,6 +30,8 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Start a new newsletter in a folder: twir.toml, content/, draft/ and a template
+    Init(init::Args),
     /// Check issues against the style rules (default: the drafts)
     Check(check::Args),
     /// Create next week's draft from the template
@@ -102,11 +105,23 @@ fn shown(path: &std::path::Path) -> String {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let root = match cli.root {
-        Some(r) => r,
-        None => twir::workspace::Workspace::find_root(&std::env::current_dir()?),
+    // The commands that need no newsletter root.
+    match &cli.command {
+        Command::Init(args) => return init::run(args),
+        Command::Check(args) if args.explain.is_some() => return check::explain(args),
+        _ => {}
+    }
+    let cwd = std::env::current_dir()?;
+    let root = match (cli.root, &cli.command) {
+        (Some(r), _) => r,
+        // Files checked by path need no newsletter around them.
+        (None, Command::Check(args)) if !args.paths.is_empty() => {
+            twir::workspace::Workspace::find_root(&cwd).unwrap_or(cwd)
+        }
+        (None, _) => twir::workspace::Workspace::find_root(&cwd)?,
     };
     match cli.command {
+        Command::Init(_) => unreachable!("handled above"),
         Command::Check(args) => check::run(&root, args),
         Command::New(args) => new::run(&root, args),
         Command::Publish(args) => publish::run(&root, args),

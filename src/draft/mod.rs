@@ -108,7 +108,7 @@ pub fn plan(
 }
 
 /// The first issue weekday 4 to 10 days after `today` (TWIR's rule for a first draft).
-fn upcoming(config: &Config, today: Date) -> Date {
+pub fn upcoming(config: &Config, today: Date) -> Date {
     let want = config.weekday().unwrap_or(jiff::civil::Weekday::Wednesday);
     (4..=10)
         .map(|d| today.saturating_add(Span::new().days(d)))

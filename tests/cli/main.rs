@@ -4,6 +4,7 @@ mod browser;
 mod check;
 mod cycle;
 mod events;
+mod first_hour;
 mod gather;
 mod house_style;
 mod site;
