@@ -117,17 +117,52 @@ impl Workspace {
         out
     }
 
-    /// The drafts (`draft/*.md`).
+    /// The drafts: files in the draft folder named as `file_name` says
+    /// (`2024-01-03-this-week-in-rust.md`), oldest first.
     pub fn drafts(&self) -> Vec<PathBuf> {
         let mut out: Vec<PathBuf> = std::fs::read_dir(self.draft_dir())
             .into_iter()
             .flatten()
             .flatten()
             .map(|e| e.path())
-            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "md"))
+            .filter(|p| p.is_file() && self.is_issue_name(p))
             .collect();
         out.sort();
         out
+    }
+
+    /// Files in the draft folder that are not drafts by their name (the template aside):
+    /// a stray note must not steer `twir new`.
+    pub fn strays(&self) -> Vec<PathBuf> {
+        let template = canonical(&self.template_path());
+        let mut out: Vec<PathBuf> = std::fs::read_dir(self.draft_dir())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                let hidden = p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                p.is_file() && !hidden && !self.is_issue_name(p) && canonical(p) != template
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Whether a path's file name follows `file_name` (`{date}-this-week-in-rust.md`).
+    pub fn is_issue_name(&self, path: &Path) -> bool {
+        let Some(name) = path.file_name().map(|n| n.to_string_lossy()) else {
+            return false;
+        };
+        let pattern = &self.config.newsletter.file_name;
+        let Some((prefix, suffix)) = pattern.split_once("{date}") else {
+            return false;
+        };
+        name.strip_prefix(prefix)
+            .and_then(|r| r.strip_suffix(suffix))
+            .is_some_and(|d| d.len() == 10 && d.parse::<jiff::civil::Date>().is_ok())
     }
 
     /// The history of the archive, built from parsed issues.

@@ -22,10 +22,53 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
 
 pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let ws = Workspace::open(root)?;
-    let parsed = workspace::parse_files(&ws.issue_files())?;
+    let parsed = issues(&ws)?;
     let mut out = std::io::stdout().lock();
     create_next(&ws, &parsed, args.date, &mut out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The archive and the drafts, parsed, as the weekly cycle sees them: files in the draft
+/// folder that are not named as drafts are left out with a warning, and a draft without a
+/// date (an empty file) stops the cycle.
+pub fn issues(ws: &Workspace) -> anyhow::Result<Vec<Parsed>> {
+    let strays: Vec<PathBuf> = ws
+        .strays()
+        .into_iter()
+        .map(|p| workspace::canonical(&p))
+        .collect();
+    for s in &strays {
+        eprintln!(
+            "warning: ignoring {}: drafts are named like `{}`",
+            super::shown(s),
+            ws.config.newsletter.file_name
+        );
+    }
+    let files: Vec<PathBuf> = ws
+        .issue_files()
+        .into_iter()
+        .filter(|f| !strays.contains(&workspace::canonical(f)))
+        .collect();
+    let parsed = workspace::parse_files(&files)?;
+    let drafts: Vec<PathBuf> = ws
+        .drafts()
+        .iter()
+        .map(|p| workspace::canonical(p))
+        .collect();
+    for p in parsed.iter().filter(|p| drafts.contains(&p.id)) {
+        if p.issue.date().is_none() {
+            let what = if p.issue.text.trim().is_empty() {
+                "is empty"
+            } else {
+                "has no `Date:` header"
+            };
+            bail!(
+                "the draft {} {what}; fill it in or remove it before making the next one",
+                super::shown(&p.path)
+            );
+        }
+    }
+    Ok(parsed)
 }
 
 /// Plans, fills in and writes the draft after the latest of `parsed`; prints what it did.
@@ -89,6 +132,9 @@ pub fn create_next(
     })?;
     writeln!(out, "created {}", super::shown(&path))?;
     writeln!(out, "  {}", plan.explain(&ws.config))?;
+    if let Some((_, p)) = latest {
+        writeln!(out, "  the latest issue: {}", super::shown(&p.path))?;
+    }
     if template.is_none() {
         writeln!(out, "  template: built-in ({} not found)", shown)?;
     }

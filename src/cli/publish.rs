@@ -93,7 +93,7 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
             .map_or("undated".to_string(), |d| d.to_string())
     )?;
     // The archive as it is now, with the published issue under its new name.
-    let parsed = workspace::parse_files(&ws.issue_files())?;
+    let parsed = super::new::issues(&ws)?;
     super::new::create_next(&ws, &parsed, None, &mut out)?;
     Ok(ExitCode::SUCCESS)
 }

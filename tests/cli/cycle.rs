@@ -59,7 +59,8 @@ If you are running"
     assert!(stderr(&out).contains("already past"));
 
     // The same date again is refused, and the draft is left alone.
-    std::fs::write(&draft, "my edits").unwrap();
+    let edited = format!("{text}my edits\n");
+    std::fs::write(&draft, &edited).unwrap();
     let again = twir(&["new", "--date", "2024-01-10"], &root);
     assert_eq!(again.status.code(), Some(2));
     assert!(
@@ -67,7 +68,7 @@ If you are running"
         "{}",
         stderr(&again)
     );
-    assert_eq!(read(&draft), "my edits");
+    assert_eq!(read(&draft), edited);
 }
 
 #[test]

@@ -109,3 +109,36 @@ fn invalid_configuration_names_the_key_and_the_choices() {
         "{err}"
     );
 }
+
+#[test]
+fn stray_files_in_draft_do_not_steer_new() {
+    let root = scratch("strays");
+    copy_dir(&repo().join("examples/newsletter"), &root);
+    // A stray note dated a week after the real draft, and an empty one.
+    std::fs::write(root.join("draft/2024-01-24-empty.md"), "").unwrap();
+    std::fs::write(root.join("draft/notes.txt"), "remember the crabs").unwrap();
+    let out = twir(&["new"], &root);
+    succeeds(&out);
+    let err = stderr(&out);
+    assert!(err.contains("warning: ignoring draft/2024-01-24-empty.md: drafts are named like `{date}-this-week-in-ferris.md`"), "{err}");
+    let printed = stdout(&out);
+    // The next draft follows the real one (2024-01-17), and says where it came from.
+    assert!(
+        printed.contains("created draft/2024-01-24-this-week-in-ferris.md"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("the latest issue: draft/2024-01-17-this-week-in-ferris.md"),
+        "{printed}"
+    );
+    assert!(!printed.contains("0 carried over"), "{printed}");
+    // A draft named as drafts are but empty stops the cycle.
+    std::fs::write(root.join("draft/2024-01-31-this-week-in-ferris.md"), "").unwrap();
+    let out = twir(&["new"], &root);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("the draft draft/2024-01-31-this-week-in-ferris.md is empty"),
+        "{}",
+        stderr(&out)
+    );
+}
