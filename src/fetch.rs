@@ -11,11 +11,8 @@ const LIMIT: u64 = 32 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum FetchError {
-    #[error("cannot read {path}: {source}")]
-    File {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot read {path}: {cause}")]
+    File { path: String, cause: std::io::Error },
     #[error("cannot fetch {url}: {message}")]
     Http { url: String, message: String },
 }
@@ -45,9 +42,9 @@ impl Source {
     pub fn read(&self) -> Result<String, FetchError> {
         match self {
             Source::File(path) => {
-                let bytes = std::fs::read(path).map_err(|source| FetchError::File {
+                let bytes = std::fs::read(path).map_err(|cause| FetchError::File {
                     path: path.display().to_string(),
-                    source,
+                    cause,
                 })?;
                 Ok(String::from_utf8_lossy(&bytes).into_owned())
             }

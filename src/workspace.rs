@@ -20,11 +20,8 @@ pub enum WorkspaceError {
          content/ and draft/ side by side (give --root DIR, or start one with `twir init`)"
     )]
     NoRoot { cwd: String },
-    #[error("cannot read {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot read {path}: {cause}")]
+    Read { path: String, cause: std::io::Error },
 }
 
 /// A file read and parsed.
@@ -195,9 +192,9 @@ pub fn parse_files(paths: &[PathBuf]) -> Result<Vec<Parsed>, WorkspaceError> {
 }
 
 fn parse_file(path: &Path) -> Result<Parsed, WorkspaceError> {
-    let bytes = std::fs::read(path).map_err(|source| WorkspaceError::Read {
+    let bytes = std::fs::read(path).map_err(|cause| WorkspaceError::Read {
         path: path.display().to_string(),
-        source,
+        cause,
     })?;
     Ok(Parsed {
         id: canonical(path),

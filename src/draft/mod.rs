@@ -18,10 +18,10 @@ pub const BUILTIN_TEMPLATE: &str = include_str!("builtin.md");
 pub enum DraftError {
     #[error("the issue date {0} gives no issue number by the reference rule")]
     NoNumber(Date),
-    #[error("template {path}: {source}")]
+    #[error("template {path}: {cause}")]
     Template {
         path: String,
-        source: template::TemplateError,
+        cause: template::TemplateError,
     },
 }
 
@@ -155,9 +155,9 @@ pub fn render(
         })
     };
     let (path, text) = template.unwrap_or(("(built-in)", BUILTIN_TEMPLATE));
-    let text = template::substitute(text, value).map_err(|source| DraftError::Template {
+    let text = template::substitute(text, value).map_err(|cause| DraftError::Template {
         path: path.to_string(),
-        source,
+        cause,
     })?;
     Ok(NewDraft {
         text,

@@ -127,12 +127,14 @@ pub fn parse(
         Some(z) => Some(TimeZone::get(z).map_err(|_| err(1, format!("unknown time zone {z:?}")))?),
         None => None,
     };
+    let no_organizer_link = std::cell::RefCell::default();
     let ctx = Context {
         name,
         window,
         zone,
         calendar_name,
         defaults,
+        no_organizer_link: &no_organizer_link,
     };
     // Instances moved or cancelled one by one: `RECURRENCE-ID` events replace them.
     let overrides: Vec<(String, DateTime)> = events
@@ -151,6 +153,12 @@ pub fn parse(
                 .push(format!("{name}:{at}: {message}; event left out")),
         }
     }
+    for organizer in no_organizer_link.into_inner() {
+        feed.warnings.push(format!(
+            "{name}: no page for the organizer {organizer:?}; its events are listed without \
+             a link (set `organizer_url` for this source in twir.toml)"
+        ));
+    }
     Ok(feed)
 }
 
@@ -165,6 +173,8 @@ struct Context<'a> {
     zone: Option<TimeZone>,
     calendar_name: Option<String>,
     defaults: &'a Defaults,
+    /// Organizers whose page no source gave, reported once each.
+    no_organizer_link: &'a std::cell::RefCell<std::collections::BTreeSet<String>>,
 }
 
 impl Context<'_> {
@@ -265,6 +275,10 @@ impl Context<'_> {
         if let Some(o) = organizer.as_mut().filter(|o| o.url.is_empty()) {
             o.url = group_page(&url).unwrap_or_default();
         }
+        if let Some(o) = organizer.as_ref().filter(|o| o.url.is_empty()) {
+            // No link is better than a wrong one; say how to give the right one.
+            self.no_organizer_link.borrow_mut().insert(o.text.clone());
+        }
         let raw_location = get(props, "LOCATION")
             .map(|l| unescape(&l.value))
             .unwrap_or_default();
@@ -304,9 +318,14 @@ impl Context<'_> {
         } else {
             return Ok(start.date());
         };
-        // An end at midnight (always so for all-day events) belongs to the day before.
+        // An end at midnight (always so for all-day events) belongs to the day before, and
+        // so does an evening meetup that runs past midnight (ends before 06:00).
+        let next_day = start.date().tomorrow().ok() == Some(end.date());
+        let overnight = !all_day && next_day && end.time() < Time::constant(6, 0, 0, 0);
         let last = if (all_day || end.time() == Time::midnight()) && end.date() > start.date() {
             end.date().yesterday().unwrap_or(end.date())
+        } else if overnight {
+            start.date()
         } else {
             end.date()
         };
@@ -345,9 +364,15 @@ impl Context<'_> {
         Ok(result.dates.iter().map(from_chrono).collect())
     }
 
+    /// The organizer: the source's configured one, else `ORGANIZER`'s `CN`, else the
+    /// calendar's name — never a bare e-mail address.
     fn organizer(&self, props: &[Line]) -> Option<Link> {
         let from_event = get(props, "ORGANIZER")
-            .and_then(|o| o.param("CN").map(|cn| cn.trim_matches('"').to_string()));
+            .and_then(|o| {
+                o.param("CN")
+                    .map(|cn| cn.trim_matches('"').trim().to_string())
+            })
+            .filter(|cn| !cn.is_empty() && !cn.contains('@'));
         let text = self
             .defaults
             .organizer
@@ -491,7 +516,8 @@ fn unescape(s: &str) -> String {
     out
 }
 
-/// The organizer's page guessed from an event's: a Meetup group's page, else the site.
+/// The organizer's page read from an event's, where the URL says it: a Meetup group's
+/// page. A site's root is no organizer's page, so nothing is guessed elsewhere.
 fn group_page(event_url: &str) -> Option<String> {
     let rest = event_url
         .strip_prefix("https://")
@@ -499,11 +525,11 @@ fn group_page(event_url: &str) -> Option<String> {
     let mut parts = rest.split('/');
     let host = parts.next().filter(|h| !h.is_empty())?;
     let scheme = &event_url[..event_url.len() - rest.len()];
-    match parts.next() {
-        Some(group) if host.ends_with("meetup.com") && !group.is_empty() => {
+    match (parts.next(), parts.next()) {
+        (Some(group), Some("events")) if host.ends_with("meetup.com") && !group.is_empty() => {
             Some(format!("{scheme}{host}/{group}/"))
         }
-        _ => Some(format!("{scheme}{host}/")),
+        _ => None,
     }
 }
 
@@ -646,10 +672,9 @@ mod tests {
             group_page("https://www.meetup.com/rust-la/events/3/").as_deref(),
             Some("https://www.meetup.com/rust-la/")
         );
-        assert_eq!(
-            group_page("https://berline.rs/hack").as_deref(),
-            Some("https://berline.rs/")
-        );
+        // A site's root is no organizer's page.
+        assert_eq!(group_page("https://berline.rs/hack"), None);
+        assert_eq!(group_page("https://www.meetup.com/find/"), None);
     }
 
     #[test]

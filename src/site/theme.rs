@@ -26,11 +26,8 @@ const ASSETS: &[(&str, &str)] = &[
 
 #[derive(Debug, thiserror::Error)]
 pub enum ThemeError {
-    #[error("cannot read {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot read {path}: {cause}")]
+    Read { path: String, cause: std::io::Error },
     #[error("template {0}")]
     Template(#[from] minijinja::Error),
 }
@@ -48,9 +45,9 @@ impl Theme {
             let Some(path) = dir.map(|d| d.join(name)).filter(|p| p.is_file()) else {
                 return Ok(builtin.to_string());
             };
-            std::fs::read_to_string(&path).map_err(|source| ThemeError::Read {
+            std::fs::read_to_string(&path).map_err(|cause| ThemeError::Read {
                 path: path.display().to_string(),
-                source,
+                cause,
             })
         };
         let mut env = minijinja::Environment::new();

@@ -153,13 +153,13 @@ const EXPECTED: &str = "### Virtual\n\n\
 * 2024-01-25 | Virtual (Tokyo, JP) | [Tokyo Rust](https://www.meetup.com/tokyo-rust/)\n\
 \x20   * [**Rust Online**](https://www.meetup.com/tokyo-rust/events/4/)\n\n\
 ### Europe\n\n\
-* 2024-01-16 | Berlin, DE | [Rust Berlin](https://berline.rs/)\n\
+* 2024-01-16 | Berlin, DE | Rust Berlin\n\
 \x20   * [**Hack and Learn**](https://berline.rs/hack)\n\
 * 2024-01-20 | Rome, IT | [Rust Roma](https://www.meetup.com/rust-roma/)\n\
 \x20   * [**Added by hand**](https://www.meetup.com/rust-roma/events/2/)\n\
-* 2024-01-30 | Berlin, DE | [Rust Berlin](https://berline.rs/)\n\
+* 2024-01-30 | Berlin, DE | Rust Berlin\n\
 \x20   * [**Hack and Learn**](https://berline.rs/hack)\n\
-* 2024-02-06 | Berlin, DE | [Rust Berlin](https://berline.rs/)\n\
+* 2024-02-06 | Berlin, DE | Rust Berlin\n\
 \x20   * [**Hack and Learn**](https://berline.rs/hack)\n\n\
 ### North America\n\n\
 * 2024-01-17 | Los Angeles, CA, US | [Rust LA](https://www.meetup.com/rust-la/)\n\
@@ -193,6 +193,15 @@ fn builds_the_list_from_a_file_a_url_and_json_into_the_draft() {
         "only the list changed"
     );
     assert!(stdout(&out).contains("updated draft/2024-01-10-this-week-in-rust.md"));
+    // No organizer page is guessed from the event's site; one warning says so.
+    assert_eq!(
+        stderr(&out)
+            .matches("no page for the organizer \"Rust Berlin\"")
+            .count(),
+        1,
+        "{}",
+        stderr(&out)
+    );
     assert!(
         stdout(&out)
             .contains("dropped draft/2024-01-10-this-week-in-rust.md:14: 2024-01-04 is outside"),
@@ -283,5 +292,54 @@ fn a_failing_source_leaves_the_draft_untouched() {
     assert!(
         text.contains("Hack and Learn"),
         "the other sources still count"
+    );
+}
+
+/// An evening meetup that ends after midnight is a one-day event, an e-mail address is
+/// no organizer's name, and a missing file's error is printed once.
+#[test]
+fn calendar_details_as_an_editor_expects() {
+    let root = events_root("events-details");
+    std::fs::write(
+        root.join("crabs.ics"),
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:Crab Club\r\nX-WR-TIMEZONE:Europe/Berlin\r\n\
+BEGIN:VEVENT\r\nUID:late@crabs\r\nDTSTART;TZID=Europe/Berlin:20240112T233000\r\n\
+DTEND;TZID=Europe/Berlin:20240113T010000\r\nSUMMARY:Late shift\r\nLOCATION:Berlin\\, DE\r\n\
+ORGANIZER;CN=crabs@example.org:mailto:crabs@example.org\r\nURL:https://crab.example/e/1\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:weekend@crabs\r\nDTSTART;TZID=Europe/Berlin:20240119T100000\r\n\
+DTEND;TZID=Europe/Berlin:20240120T180000\r\nSUMMARY:Crab weekend\r\nLOCATION:Berlin\\, DE\r\n\
+URL:https://crab.example/e/2\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
+    let out = twir(
+        &["events", "--ics", "crabs.ics", "--date", "2024-01-10"],
+        &root,
+    );
+    succeeds(&out);
+    let list = stdout(&out);
+    assert!(
+        list.contains("* 2024-01-12 | Berlin, DE | Crab Club\n"),
+        "{list}"
+    );
+    assert!(
+        list.contains("* 2024-01-19 - 2024-01-20 | Berlin, DE | Crab Club\n"),
+        "{list}"
+    );
+    assert!(
+        !list.contains('@') && !list.contains("https://crab.example/)"),
+        "{list}"
+    );
+    assert_eq!(stderr(&out).matches("no page for the organizer").count(), 1);
+
+    let missing = twir(
+        &["events", "--ics", "missing.ics", "--date", "2024-01-10"],
+        &root,
+    );
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(
+        stderr(&missing).matches("No such file").count(),
+        1,
+        "{}",
+        stderr(&missing)
     );
 }
