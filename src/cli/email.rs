@@ -18,21 +18,32 @@ pub struct Args {
 
 pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let ws = Workspace::open(root)?;
-    let (site, _) = site::collect::collect(&ws, false, &|p| super::shown(p))?;
+    // A file given by path may be a draft: then the drafts are read too, for a preview.
+    let wants_draft = args.issue.as_deref().is_some_and(|w| {
+        let path = twir::workspace::canonical(Path::new(w));
+        ws.drafts()
+            .iter()
+            .any(|d| twir::workspace::canonical(d) == path)
+    });
+    let (site, _) = site::collect::collect(&ws, wants_draft, &|p| super::shown(p))?;
     let article = match &args.issue {
         None => site
             .articles
-            .first()
+            .iter()
+            .find(|a| a.draft.is_none())
             .context("no published issue to send")?,
         Some(which) => {
             let by_number = which.parse::<u32>().ok();
             let by_path = twir::workspace::canonical(Path::new(which));
-            match site.articles.iter().find(|a| {
-                by_number.is_some_and(|n| a.number == Some(n))
+            let found = site.articles.iter().find(|a| {
+                (by_number.is_some_and(|n| a.number == Some(n)) && a.draft.is_none())
                     || twir::workspace::canonical(&a.source) == by_path
-            }) {
+            });
+            match found {
                 Some(a) => a,
-                None => bail!("no published issue `{which}` (give a number or a file)"),
+                None => bail!(
+                    "no issue `{which}`: give a published issue's number, or an issue's or a draft's file"
+                ),
             }
         }
     };
@@ -48,6 +59,12 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let name = article
         .number
         .map_or_else(|| article.slug.clone(), |n| n.to_string());
+    // A preview never takes the name of the edition that will be sent.
+    let name = if article.draft.is_some() {
+        format!("{name}-preview")
+    } else {
+        name
+    };
     let mut out = std::io::stdout().lock();
     for (ext, body) in [("html", html), ("txt", text)] {
         let path = dir.join(format!("{name}.{ext}"));

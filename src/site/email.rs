@@ -33,7 +33,12 @@ pub fn html(article: &Article, info: &SiteInfo, theme: &Theme) -> Result<String,
 /// the end, relative links made absolute.
 pub fn text(issue: &Issue, article: &Article, info: &SiteInfo) -> String {
     let body = &issue.text[issue.body.start..];
-    let mut out = format!(
+    let mut out = if article.draft.is_some() {
+        "PREVIEW: this issue is a draft and has not been published.\n\n".to_string()
+    } else {
+        String::new()
+    };
+    out += &format!(
         "{}\n{}\n{}{}\n{}\n\n",
         article.title,
         "=".repeat(article.title.chars().count()),

@@ -42,6 +42,8 @@ pub struct ArticleCtx<'a> {
     pub published: String,
     pub updated: String,
     pub published_rfc2822: String,
+    /// A draft, not yet published (the email edition says it is a preview).
+    pub draft: bool,
 }
 
 impl<'a> ArticleCtx<'a> {
@@ -63,6 +65,7 @@ impl<'a> ArticleCtx<'a> {
             published: rfc3339(a.date),
             updated: rfc3339(a.modified.unwrap_or(a.date)),
             published_rfc2822: rfc2822(a.date),
+            draft: a.draft.is_some(),
         }
     }
 }

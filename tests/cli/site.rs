@@ -144,6 +144,16 @@ fn email_edition_of_the_latest_issue() {
     assert!(root.join("email/1.html").is_file());
     let missing = twir(&["email", "99"], &root);
     assert_eq!(missing.status.code(), Some(2));
+    // A draft, given by its file, gets a preview marked as one, under its own name.
+    let preview = twir(&["email", "draft/2024-01-17-this-week-in-ferris.md"], &root);
+    succeeds(&preview);
+    assert_eq!(
+        stdout(&preview),
+        "wrote email/3-preview.html\nwrote email/3-preview.txt\n"
+    );
+    assert!(read(&root.join("email/3-preview.html")).contains("PREVIEW: this issue is a draft"));
+    assert!(read(&root.join("email/3-preview.txt")).starts_with("PREVIEW: this issue is a draft"));
+    assert!(!root.join("email/3.html").exists());
 }
 
 #[test]
