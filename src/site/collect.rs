@@ -20,7 +20,10 @@ pub fn collect(
         .collect();
     files.sort();
     let mut warnings = Vec::new();
-    let mut site = Site::default();
+    let mut site = Site {
+        with_drafts: drafts,
+        ..Site::default()
+    };
     let read = |p: &PathBuf| -> anyhow::Result<Vec<u8>> {
         std::fs::read(p).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", p.display()))
     };

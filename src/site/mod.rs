@@ -78,6 +78,8 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Files copied as they are (images), relative to the content folder.
     pub assets: Vec<PathBuf>,
+    /// Built with the drafts (`--drafts`, `serve --drafts`): `/drafts/` lists them.
+    pub with_drafts: bool,
 }
 
 /// A problem in the sources that did not stop the build: `file:line: message`.

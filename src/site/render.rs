@@ -163,6 +163,7 @@ pub fn lists(
     theme: &Theme,
 ) -> Result<Vec<OutFile>, ThemeError> {
     let published: Vec<&Article> = site.articles.iter().filter(|a| a.draft.is_none()).collect();
+    let drafts: Vec<&Article> = site.articles.iter().filter(|a| a.draft.is_some()).collect();
     let mut out: Vec<OutFile> = Vec::new();
     let list = |items: &[&Article]| -> minijinja::Value {
         value(
@@ -197,9 +198,29 @@ pub fn lists(
                 page_url => if n == 1 { String::new() } else { index_name(n) },
                 newer_page => (n > 1).then(|| if n == 2 { "/".to_string() } else { format!("/{}", index_name(n - 1)) }),
                 older_page => (n < chunks.len()).then(|| format!("/{}", index_name(n + 1))),
+                drafts => site.with_drafts.then_some(drafts.len()),
             },
         )?;
         out.push(OutFile::new(index_name(n), html));
+    }
+    if site.with_drafts {
+        let items: Vec<minijinja::Value> = drafts
+            .iter()
+            .map(|a| {
+                minijinja::context! {
+                    url => format!("/{}", a.url()),
+                    title => &a.title,
+                    date => a.date.to_string(),
+                    date_long => a.date.strftime("%a %-d %B %Y").to_string(),
+                    findings => a.draft.as_ref().map_or(0, Vec::len),
+                }
+            })
+            .collect();
+        let html = theme.render(
+            "drafts.html",
+            minijinja::context! { site => value(info), drafts => items },
+        )?;
+        out.push(OutFile::new("drafts/index.html", html));
     }
 
     out.push(OutFile::new(

@@ -8,6 +8,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("theme/base.html")),
     ("article.html", include_str!("theme/article.html")),
     ("index.html", include_str!("theme/index.html")),
+    ("drafts.html", include_str!("theme/drafts.html")),
     ("archives.html", include_str!("theme/archives.html")),
     ("page.html", include_str!("theme/page.html")),
     ("404.html", include_str!("theme/404.html")),

@@ -337,6 +337,19 @@ fn serve_rebuilds_one_draft_and_reloads() {
         "check findings on the page"
     );
     assert!(page.contains("/__twir/version"), "the page reloads itself");
+    // The drafts are listed with their finding counts, and the home page links there.
+    let (status, list) = get(&addr, "/drafts/");
+    assert_eq!(status, 200);
+    assert!(
+        list.contains("<a href=\"/drafts/this-week-in-ferris-3/\">This Week in Ferris 3</a>")
+            && list.contains(" findings</li>"),
+        "{list}"
+    );
+    assert!(
+        get(&addr, "/")
+            .1
+            .contains("<a href=\"/drafts/\">Drafts (1)</a>")
+    );
     assert_eq!(get(&addr, "/blog/2024/01/10/this-week-in-ferris-2/").0, 200);
     assert_eq!(get(&addr, "/images/ferris.svg").0, 200);
     assert_eq!(get(&addr, "/no/such/page/").0, 404);
