@@ -28,7 +28,7 @@ pub fn collect(
         std::fs::read(p).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", p.display()))
     };
     for result in crate::par::map(&files, |p| {
-        read(p).map(|bytes| super::article(p, &shown(p), &bytes, tags))
+        read(p).map(|bytes| super::article(p, &shown(p), &bytes, &ws.config))
     }) {
         let (article, w) = result?;
         warnings.extend(w);
@@ -39,7 +39,7 @@ pub fn collect(
         let history = ws.history(&parsed);
         for path in ws.drafts() {
             let bytes = read(&path)?;
-            let (article, w) = super::article(&path, &shown(&path), &bytes, tags);
+            let (article, w) = super::article(&path, &shown(&path), &bytes, &ws.config);
             warnings.extend(w);
             let Some(mut article) = article else { continue };
             let id = workspace::canonical(&path);

@@ -34,6 +34,8 @@ pub struct Article {
     pub html: String,
     pub toc: Vec<markdown::TocEntry>,
     pub summary: String,
+    /// What is in the issue, in a line (see [`gist`]).
+    pub gist: String,
     /// A draft shown by `--drafts` and `serve`, with its `twir check` findings.
     pub draft: Option<Vec<String>>,
 }
@@ -91,8 +93,9 @@ pub fn article(
     path: &Path,
     shown: &str,
     bytes: &[u8],
-    extra_tags: &[String],
+    config: &Config,
 ) -> (Option<Article>, Vec<Warning>) {
+    let extra_tags = &config.check.html_tags;
     let mut warnings = Vec::new();
     let is_rst = path.extension().is_some_and(|e| e == "rst");
     let issue = if is_rst {
@@ -166,9 +169,46 @@ pub fn article(
             .unwrap_or_else(|| "misc".into()),
         html: rendered.html,
         toc: rendered.toc,
+        gist: gist(&issue, config),
         draft: None,
     };
     (Some(article), warnings)
+}
+
+/// What is in an issue, in a line: its Crate of the Week and its first community
+/// headlines, for the index and archive pages (every issue opens with the same words, so
+/// the first paragraph tells a reader nothing).
+fn gist(issue: &Issue, config: &Config) -> String {
+    let text = |l: &crate::issue::Link| {
+        let t = issue.slice(l.text_span).replace(['*', '`'], "");
+        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        t.trim_matches(|c: char| c == '[' || c == ']').to_string()
+    };
+    let mut parts = Vec::new();
+    let crate_of_the_week = issue.section_named("Crate of the Week").and_then(|s| {
+        let span = issue.sections[s].span;
+        issue
+            .links
+            .iter()
+            .filter(|l| span.contains(l.span.start) && !l.in_heading)
+            // The section's fixed lines link to the nomination thread.
+            .find(|l| !l.dest.contains("users.rust-lang.org") && !l.dest.starts_with('#'))
+            .map(text)
+    });
+    if let Some(c) = crate_of_the_week.filter(|c| !c.is_empty()) {
+        parts.push(format!("Crate of the Week: {c}"));
+    }
+    parts.extend(
+        crate::lint::community_links(issue, config)
+            .map(text)
+            .filter(|t| !t.is_empty())
+            .take(3),
+    );
+    let line = parts.join(" · ");
+    match line.char_indices().nth(220) {
+        Some((i, _)) => format!("{}…", &line[..i]),
+        None => line,
+    }
 }
 
 /// The first paragraph as plain text, for descriptions and feed summaries.
@@ -288,7 +328,12 @@ mod tests {
     fn article_metadata_and_url() {
         let text = "Title: This Week in Rust 573\nNumber: 573\nDate: 2024-11-13\nCategory: This Week in Rust\n\n\
 Hello and *welcome*.\n\n## Updates from Rust Community\n";
-        let (a, w) = article(Path::new("c/2024-11-13-x.md"), "x.md", text.as_bytes(), &[]);
+        let (a, w) = article(
+            Path::new("c/2024-11-13-x.md"),
+            "x.md",
+            text.as_bytes(),
+            &Config::default(),
+        );
         let a = a.unwrap();
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(a.url(), "blog/2024/11/13/this-week-in-rust-573/");
@@ -308,7 +353,12 @@ Hello and *welcome*.\n\n## Updates from Rust Community\n";
         assert_eq!(a.date, jiff::civil::date(2020, 12, 2));
         assert_eq!(a.category, "This Week in Rust");
         assert_eq!(w.len(), 2, "{w:?}");
-        let (none, w) = article(Path::new("x.md"), "x.md", b"Body only\n", &[]);
+        let (none, w) = article(
+            Path::new("x.md"),
+            "x.md",
+            b"Body only\n",
+            &Config::default(),
+        );
         assert!(none.is_none() && w[0].contains("no `Title:`"));
     }
 }

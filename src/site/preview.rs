@@ -161,12 +161,8 @@ impl Preview {
             let Ok(bytes) = std::fs::read(path) else {
                 continue;
             };
-            let (article, warnings) = super::article(
-                path,
-                &(self.shown)(path),
-                &bytes,
-                &self.ws.config.check.html_tags,
-            );
+            let (article, warnings) =
+                super::article(path, &(self.shown)(path), &bytes, &self.ws.config);
             update.warnings.extend(warnings);
             let Some(mut article) = article else { continue };
             if dir_of(path) == drafts {

@@ -35,6 +35,8 @@ pub struct ArticleCtx<'a> {
     pub html: &'a str,
     pub toc: &'a [super::markdown::TocEntry],
     pub summary: &'a str,
+    /// What is in the issue, in a line.
+    pub gist: &'a str,
     pub category: &'a str,
     pub category_url: String,
     /// The body with absolute links, for feeds and email.
@@ -59,6 +61,7 @@ impl<'a> ArticleCtx<'a> {
             html: &a.html,
             toc: &a.toc,
             summary: &a.summary,
+            gist: &a.gist,
             category: &a.category,
             category_url: format!("/categories/{}/", slug::pelican(&a.category)),
             feed_html: absolute(&a.html, &info.url),

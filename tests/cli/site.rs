@@ -110,6 +110,10 @@ fn builds_the_example_newsletter() {
     ));
     assert!(issue.contains("<meta property=\"og:title\" content=\"This Week in Ferris 2\">"));
     snapshot("site-issue-main.html", main_of(&issue));
+    // Each issue on the index and archives says what is in it.
+    let gist = "<p class=\"gist\">Crate of the Week: claw · Pincer 1.0 released · 螃蟹的一周 · Tide tables as a data structure</p>";
+    assert!(read(&site.join("index.html")).contains(gist));
+    assert!(read(&site.join("blog/archives/index.html")).contains(gist));
     snapshot("site-atom.xml", &read(&site.join("atom.xml")));
     assert_eq!(xml_elements(&site.join("atom.xml"), b"entry"), 2);
     assert_eq!(xml_elements(&site.join("rss.xml"), b"item"), 2);
