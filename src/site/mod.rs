@@ -347,7 +347,7 @@ Hello and *welcome*.\n\n## Updates from Rust Community\n";
             Path::new("2020-12-02-x.md"),
             "x.md",
             b"Title: T\nDate: 2020-12-2\n\nCategory: This Week in Rust\n\nBody\n",
-            &[],
+            &Config::default(),
         );
         let a = a.unwrap();
         assert_eq!(a.date, jiff::civil::date(2020, 12, 2));
