@@ -296,9 +296,10 @@ fn issue_page_on_a_phone_and_search() {
 
     let shots = repo().join("target/browser");
     std::fs::create_dir_all(&shots).unwrap();
-    for (name, extra) in [
-        ("issue-phone.png", None),
-        ("issue-phone-dark.png", Some("--force-dark-mode")),
+    for (name, extra, page) in [
+        ("issue-phone.png", None, issue),
+        ("issue-phone-dark.png", Some("--force-dark-mode"), issue),
+        ("index-phone.png", None, "/"),
     ] {
         let shot = shots.join(name);
         let _ = std::fs::remove_file(&shot);
@@ -307,7 +308,7 @@ fn issue_page_on_a_phone_and_search() {
             format!("--screenshot={}", shot.display()),
         ];
         args.extend(extra.map(String::from));
-        args.push(format!("http://{addr}{issue}"));
+        args.push(format!("http://{addr}{page}"));
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         chromium(&args, &scratch_dir.join("profile"));
         assert!(shot.is_file(), "{} was not written", shot.display());
