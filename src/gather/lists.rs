@@ -96,6 +96,32 @@ fn item_line(item: &Item, prefix: &str) -> String {
     format!("* {prefix}[{}]({})", title(&item.title), item.html_url)
 }
 
+/// Each group with items under its linked name (after `heading`, a Markdown heading
+/// mark or nothing), one `line` an item; then `none` naming the groups without any.
+fn grouped(
+    out: &mut String,
+    found: &[(Group, Vec<Item>)],
+    heading: &str,
+    line: impl Fn(&Item) -> String,
+    none: impl Fn(&str) -> String,
+) {
+    let mut empty = Vec::new();
+    for (g, items) in found {
+        if items.is_empty() {
+            empty.push(link(g));
+            continue;
+        }
+        let _ = writeln!(out, "{heading}{}", link(g));
+        for item in items {
+            let _ = writeln!(out, "{}", line(item));
+        }
+        out.push('\n');
+    }
+    if !empty.is_empty() {
+        let _ = write!(out, "{}\n\n", none(&join_or(&empty)));
+    }
+}
+
 /// The body of `## Calls for Testing`.
 pub fn cft(found: &[(Group, Vec<Item>)]) -> String {
     let mut out = String::from(
@@ -105,26 +131,19 @@ If you are a feature implementer and would like your RFC to appear in this list,
 `call-for-testing` label to your RFC along with a comment providing testing instructions and/or\n\
 guidance on which aspect(s) of the feature need testing.\n\n",
     );
-    let mut none = Vec::new();
-    for (g, items) in found {
-        if items.is_empty() {
-            none.push(link(g));
-            continue;
-        }
-        let _ = writeln!(out, "{}", link(g));
-        for item in items {
-            let _ = writeln!(out, "{}", item_line(item, ""));
-            let _ = writeln!(out, "    * [Testing steps]({})", item.html_url);
-        }
-        out.push('\n');
-    }
-    if !none.is_empty() {
-        let _ = write!(
-            out,
-            "* *No calls for testing were issued this week by {}.*\n\n",
-            join_or(&none)
-        );
-    }
+    grouped(
+        &mut out,
+        found,
+        "",
+        |item| {
+            format!(
+                "{}\n    * [Testing steps]({})",
+                item_line(item, ""),
+                item.html_url
+            )
+        },
+        |names| format!("* *No calls for testing were issued this week by {names}.*"),
+    );
     out.push_str(
         "[Let us know](https://github.com/rust-lang/this-week-in-rust/issues) if you would like your feature to be tracked as a part of this list.\n",
     );
@@ -152,25 +171,13 @@ pub fn fcp(found: &[(Group, Vec<Item>)]) -> String {
         "Every week, [the team](https://www.rust-lang.org/team.html) announces the 'final comment period' for RFCs and key PRs\n\
 which are reaching a decision. Express your opinions now.\n\n#### Tracking Issues & PRs\n\n",
     );
-    let mut none = Vec::new();
-    for (g, items) in found {
-        if items.is_empty() {
-            none.push(link(g));
-            continue;
-        }
-        let _ = writeln!(out, "##### {}", link(g));
-        for item in items {
-            let _ = writeln!(out, "{}", item_line(item, disposition(item)));
-        }
-        out.push('\n');
-    }
-    if !none.is_empty() {
-        let _ = write!(
-            out,
-            "*No Items entered Final Comment Period this week for {}.*\n\n",
-            join_or(&none)
-        );
-    }
+    grouped(
+        &mut out,
+        found,
+        "##### ",
+        |item| item_line(item, disposition(item)),
+        |names| format!("*No Items entered Final Comment Period this week for {names}.*"),
+    );
     out.push_str(
         "Let us know if you would like your PRs, Tracking Issues or RFCs to be tracked as a part of this list.\n",
     );
