@@ -31,6 +31,10 @@ pub struct Article {
     pub modified: Option<Date>,
     pub number: Option<u32>,
     pub category: String,
+    /// `Author:`, else the site's author (as Pelican's `AUTHOR`).
+    pub author: String,
+    /// `Tags:`, comma-separated (issues of 2013 have them).
+    pub tags: Vec<String>,
     pub html: String,
     pub toc: Vec<markdown::TocEntry>,
     pub summary: String,
@@ -167,6 +171,22 @@ pub fn article(
             .map(|c| c.trim().to_string())
             .filter(|c| !c.is_empty())
             .unwrap_or_else(|| "misc".into()),
+        author: issue
+            .header
+            .value("Author")
+            .map(|a| a.trim().to_string())
+            .filter(|a| !a.is_empty())
+            .unwrap_or_else(|| config.site.author.clone()),
+        tags: issue
+            .header
+            .value("Tags")
+            .map(|t| {
+                t.split(',')
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
         html: rendered.html,
         toc: rendered.toc,
         gist: gist(&issue, config),

@@ -168,44 +168,21 @@ pub fn lists(
     let published: Vec<&Article> = site.articles.iter().filter(|a| a.draft.is_none()).collect();
     let drafts: Vec<&Article> = site.articles.iter().filter(|a| a.draft.is_some()).collect();
     let mut out: Vec<OutFile> = Vec::new();
-    let list = |items: &[&Article]| -> minijinja::Value {
-        value(
-            items
-                .iter()
-                .map(|a| ArticleCtx::new(a, info))
-                .collect::<Vec<_>>(),
-        )
-    };
     let per_page = config.site.per_page.max(1);
-    let chunks: Vec<&[&Article]> = if published.is_empty() {
-        vec![&[]]
-    } else {
-        published.chunks(per_page).collect()
-    };
-    let index_name = |n: usize| {
-        if n == 1 {
-            "index.html".to_string()
-        } else {
-            format!("index{n}.html")
-        }
-    };
-    for (i, chunk) in chunks.iter().enumerate() {
-        let n = i + 1;
-        let html = theme.render(
-            "index.html",
-            minijinja::context! {
-                site => value(info),
-                articles => list(chunk),
-                page => n,
-                pages => chunks.len(),
-                page_url => if n == 1 { String::new() } else { index_name(n) },
-                newer_page => (n > 1).then(|| if n == 2 { "/".to_string() } else { format!("/{}", index_name(n - 1)) }),
-                older_page => (n < chunks.len()).then(|| format!("/{}", index_name(n + 1))),
-                drafts => site.with_drafts.then_some(drafts.len()),
-            },
-        )?;
-        out.push(OutFile::new(index_name(n), html));
-    }
+    out.extend(paginated(
+        theme,
+        info,
+        per_page,
+        &published,
+        &|n| {
+            if n == 1 {
+                "index.html".to_string()
+            } else {
+                format!("index{n}.html")
+            }
+        },
+        site.with_drafts.then_some(drafts.len()),
+    )?);
     if site.with_drafts {
         let items: Vec<minijinja::Value> = drafts
             .iter()
@@ -240,10 +217,21 @@ pub fn lists(
             .copied()
             .filter(|a| a.category == *category)
             .collect();
-        out.push(OutFile::new(
-            format!("categories/{slug}/index.html"),
-            archives(theme, info, category, &items)?,
-        ));
+        // Ten to a page, at Pelican's URLs (`index2.html` ...), so old links still land.
+        out.extend(paginated(
+            theme,
+            info,
+            per_page,
+            &items,
+            &|n| {
+                if n == 1 {
+                    format!("categories/{slug}/index.html")
+                } else {
+                    format!("categories/{slug}/index{n}.html")
+                }
+            },
+            None,
+        )?);
         let title = format!("{} - {category}", info.name);
         for (kind, file) in feeds(
             theme,
@@ -259,6 +247,19 @@ pub fn lists(
     for (kind, file) in feeds(theme, info, config, &info.name, "", &published)? {
         out.push(OutFile::new(kind, file));
     }
+    // Pelican's "all" feed, which readers subscribed to: the same entries.
+    for (kind, file) in feeds(theme, info, config, &info.name, "feeds/all-en.", &published)? {
+        if kind == "atom.xml" {
+            out.push(OutFile::new("feeds/all-en.atom.xml", file));
+        }
+    }
+    out.extend(authors_and_tags(
+        theme,
+        info,
+        config,
+        &published,
+        &categories,
+    )?);
 
     for p in &site.pages {
         let html = theme.render(
@@ -304,6 +305,184 @@ pub fn lists(
         out.push(OutFile::new(format!("theme/{name}"), text.clone()));
     }
     Ok(out)
+}
+
+/// `items` ten (`per_page`) to a page with the index template, page `n` at `name(n)`.
+fn paginated(
+    theme: &Theme,
+    info: &SiteInfo,
+    per_page: usize,
+    items: &[&Article],
+    name: &dyn Fn(usize) -> String,
+    drafts: Option<usize>,
+) -> Result<Vec<OutFile>, ThemeError> {
+    let chunks: Vec<&[&Article]> = if items.is_empty() {
+        vec![&[]]
+    } else {
+        items.chunks(per_page).collect()
+    };
+    let mut out = Vec::new();
+    for (i, chunk) in chunks.iter().enumerate() {
+        let n = i + 1;
+        let path = name(n);
+        let html = theme.render(
+            "index.html",
+            minijinja::context! {
+                site => value(info),
+                articles => value(chunk.iter().map(|a| ArticleCtx::new(a, info)).collect::<Vec<_>>()),
+                page => n,
+                pages => chunks.len(),
+                page_url => path.strip_suffix("index.html").unwrap_or(&path),
+                newer_page => (n > 1).then(|| format!("/{}", name(n - 1).trim_end_matches("index.html"))),
+                older_page => (n < chunks.len()).then(|| format!("/{}", name(n + 1))),
+                drafts => drafts,
+            },
+        )?;
+        out.push(OutFile::new(path, html));
+    }
+    Ok(out)
+}
+
+/// Pelican's author pages and feeds, tag pages, and the lists of categories, authors
+/// and tags — kept at their old URLs so links and subscriptions still work.
+fn authors_and_tags(
+    theme: &Theme,
+    info: &SiteInfo,
+    config: &Config,
+    published: &[&Article],
+    categories: &[&str],
+) -> Result<Vec<OutFile>, ThemeError> {
+    let mut out = Vec::new();
+    let per_page = config.site.per_page.max(1);
+    let mut authors: Vec<&str> = published.iter().map(|a| a.author.as_str()).collect();
+    authors.sort_unstable();
+    authors.dedup();
+    for author in &authors {
+        let slug = slug::pelican(author);
+        let items: Vec<&Article> = published
+            .iter()
+            .copied()
+            .filter(|a| a.author == *author)
+            .collect();
+        out.extend(paginated(
+            theme,
+            info,
+            per_page,
+            &items,
+            &|n| {
+                if n == 1 {
+                    format!("author/{slug}.html")
+                } else {
+                    format!("author/{slug}{n}.html")
+                }
+            },
+            None,
+        )?);
+        let title = format!("{} - {author}", info.name);
+        for (kind, file) in feeds(
+            theme,
+            info,
+            config,
+            &title,
+            &format!("feeds/{slug}."),
+            &items,
+        )? {
+            out.push(OutFile::new(format!("feeds/{slug}.{kind}"), file));
+        }
+    }
+    let mut tags: Vec<&str> = published
+        .iter()
+        .flat_map(|a| a.tags.iter().map(String::as_str))
+        .collect();
+    tags.sort_unstable();
+    tags.dedup();
+    for tag in &tags {
+        let items: Vec<&Article> = published
+            .iter()
+            .copied()
+            .filter(|a| a.tags.iter().any(|t| t == tag))
+            .collect();
+        out.push(OutFile::new(
+            format!("tag/{}.html", slug::pelican(tag)),
+            archives(theme, info, &format!("Tag: {tag}"), &items)?,
+        ));
+    }
+    // The three lists, as plain pages.
+    let count = |f: &dyn Fn(&Article) -> bool| published.iter().filter(|a| f(a)).count();
+    // Each list: file, title, and (URL, name, number of issues) for each entry.
+    type Entries = Vec<(String, String, usize)>;
+    let lists: [(&str, &str, Entries); 3] = [
+        (
+            "categories.html",
+            "Categories",
+            categories
+                .iter()
+                .map(|c| {
+                    (
+                        format!("/categories/{}/", slug::pelican(c)),
+                        c.to_string(),
+                        count(&|a| a.category == *c),
+                    )
+                })
+                .collect(),
+        ),
+        (
+            "authors.html",
+            "Authors",
+            authors
+                .iter()
+                .map(|w| {
+                    (
+                        format!("/author/{}.html", slug::pelican(w)),
+                        w.to_string(),
+                        count(&|a| a.author == *w),
+                    )
+                })
+                .collect(),
+        ),
+        (
+            "tags.html",
+            "Tags",
+            tags.iter()
+                .map(|t| {
+                    (
+                        format!("/tag/{}.html", slug::pelican(t)),
+                        t.to_string(),
+                        count(&|a| a.tags.iter().any(|x| x == t)),
+                    )
+                })
+                .collect(),
+        ),
+    ];
+    for (file, title, entries) in lists {
+        let mut html = String::from("<ul>\n");
+        for (url, name, n) in entries {
+            html.push_str(&format!(
+                "<li><a href=\"{url}\">{}</a> ({n})</li>\n",
+                escape_html(&name)
+            ));
+        }
+        html.push_str("</ul>\n");
+        let page = theme.render(
+            "page.html",
+            minijinja::context! {
+                site => value(info),
+                page => minijinja::context! {
+                    title => title,
+                    html => html,
+                    abs_url => format!("{}/{file}", info.url),
+                },
+            },
+        )?;
+        out.push(OutFile::new(file, page));
+    }
+    Ok(out)
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn archives(

@@ -275,6 +275,38 @@ fn builds_the_whole_sample_archive_at_pelicans_urls() {
         4
     );
     assert!(out_dir.join("index53.html").is_file(), "paginated by 10");
+    // Every file Pelican wrote for the sample is there (its theme's assets aside).
+    let old_urls = read(&sample.join("pelican-urls.txt"));
+    let missing: Vec<&str> = old_urls
+        .lines()
+        .map(str::trim)
+        .filter(|u| !u.is_empty() && !u.starts_with("theme/"))
+        .filter(|u| !out_dir.join(u).is_file())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{} of Pelican's URLs missing, e.g. {:?}",
+        missing.len(),
+        &missing[..missing.len().min(8)]
+    );
+    // The old feeds stay valid feeds with the main feed's entries.
+    for feed in ["feeds/all-en.atom.xml", "feeds/twir-contributors.atom.xml"] {
+        assert_eq!(xml_elements(&out_dir.join(feed), b"entry"), 4, "{feed}");
+    }
+    assert_eq!(
+        xml_elements(&out_dir.join("feeds/twir-contributors.rss.xml"), b"item"),
+        4
+    );
+    let page7 = read(&out_dir.join("categories/this-week-in-rust/index7.html"));
+    assert!(
+        page7.contains("href=\"/categories/this-week-in-rust/index6.html\"")
+            && page7.contains("href=\"/categories/this-week-in-rust/index8.html\""),
+        "category pages link their neighbors"
+    );
+    assert!(
+        read(&out_dir.join("tags.html"))
+            .contains("<a href=\"/tag/programming.html\">programming</a> (4)")
+    );
     let old = read(&out_dir.join("blog/2014/01/12/the-state-of-rust-09/index.html"));
     assert!(
         !main_of(&old).contains("<script"),
