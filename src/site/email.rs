@@ -20,7 +20,11 @@ pub enum EmailError {
 pub fn html(article: &Article, info: &SiteInfo, theme: &Theme) -> Result<String, EmailError> {
     let page = theme.render(
         "email.html",
-        minijinja::context! { site => value(info), article => value(ArticleCtx::new(article, info)) },
+        minijinja::context! {
+            site => value(info),
+            article => value(ArticleCtx::new(article, info)),
+            highlight_css => super::highlight::light_stylesheet(),
+        },
     )?;
     let inliner = css_inline::CSSInliner::options()
         .keep_style_tags(false)

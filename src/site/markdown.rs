@@ -73,7 +73,8 @@ pub fn render(issue: &Issue, extra_tags: &[String]) -> Rendered {
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    out.html = clean(&html, extra_tags);
+    // Highlighting runs on the sanitized page: its spans are ours, not a contributor's.
+    out.html = super::highlight::code_blocks(&clean(&html, extra_tags));
     out
 }
 

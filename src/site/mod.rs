@@ -6,6 +6,7 @@
 
 pub mod collect;
 pub mod email;
+pub mod highlight;
 pub mod markdown;
 pub mod output;
 pub mod preview;

@@ -304,6 +304,10 @@ pub fn lists(
     for (name, text) in theme.assets() {
         out.push(OutFile::new(format!("theme/{name}"), text.clone()));
     }
+    out.push(OutFile::new(
+        "theme/highlight.css",
+        super::highlight::stylesheet(),
+    ));
     Ok(out)
 }
 

@@ -174,6 +174,34 @@ document.getElementById('search').addEventListener('load', check);
     )
 }
 
+/// A page that loads an issue with a highlighted Rust block and reports the colors of a
+/// keyword, of plain code and of the block's background.
+fn colors_harness(issue: &str) -> String {
+    format!(
+        r#"<!DOCTYPE html><html><body>
+<iframe id="issue" src="{issue}" style="width:390px;height:844px;border:0"></iframe>
+<img src="/__wait" alt="" width="1" height="1">
+<script>
+function check() {{
+  const d = document.getElementById('issue').contentDocument;
+  if (!d || d.readyState !== 'complete') return setTimeout(check, 100);
+  const kw = d.querySelector('pre [class*="hl-storage"], pre [class*="hl-keyword"]');
+  const pre = kw ? kw.closest('pre') : d.querySelector('pre');
+  // Bring the block into view for the screenshot.
+  if (pre) pre.scrollIntoView();
+  const style = (e) => e ? getComputedStyle(e) : null;
+  const report = JSON.stringify({{
+    keyword: kw ? style(kw).color : null,
+    text: pre ? style(pre).color : null,
+    background: pre ? style(pre).backgroundColor : null,
+    spans: d.querySelectorAll('pre span[class^="hl-"]').length }});
+  fetch('/__report', {{ method: 'POST', body: report }});
+}}
+document.getElementById('issue').addEventListener('load', check);
+</script></body></html>"#
+    )
+}
+
 /// A query no issue matches.
 const NONSENSE: &str = "qzxvwkjh";
 
@@ -185,12 +213,13 @@ const NONSENSE: &str = "qzxvwkjh";
 fn issue_page_on_a_phone_and_search() {
     let scratch_dir = scratch("browser");
     // The whole archive where `../shared` is beside the checkout, else the example.
-    let (root, issue, query, section) = match cfg!(twir_shared).then(shared) {
+    let (root, issue, query, section, code) = match cfg!(twir_shared).then(shared) {
         Some(shared) => (
             shared.join("twir-sample"),
             "/blog/2023/12/27/this-week-in-rust-527/",
             "interpreters",
             "Updates from the Rust Project",
+            "/blog/2019/01/15/this-week-in-rust-269/",
         ),
         None => {
             let root = scratch_dir.join("newsletter");
@@ -200,6 +229,7 @@ fn issue_page_on_a_phone_and_search() {
                 "/blog/2024/01/10/this-week-in-ferris-2/",
                 "pinch",
                 "Quote of the Week",
+                "/blog/2024/01/10/this-week-in-ferris-2/",
             )
         }
     };
@@ -210,6 +240,7 @@ fn issue_page_on_a_phone_and_search() {
         vec![
             ("/__harness.html", harness(issue, query)),
             ("/__first-done", String::new()),
+            ("/__colors.html", colors_harness(code)),
         ],
     );
 
@@ -327,4 +358,38 @@ fn issue_page_on_a_phone_and_search() {
         &scratch_dir.join("profile"),
     );
     assert!(shot.is_file(), "{} was not written", shot.display());
+
+    // A highlighted Rust block: keywords stand out from plain code, and both palettes
+    // change with the reader's color scheme.
+    let mut seen_colors = Vec::new();
+    for (mode, extra) in [("light", None), ("dark", Some("--force-dark-mode"))] {
+        *seen.report.lock().unwrap() = None;
+        let shot = shots.join(format!("code-{mode}.png"));
+        let mut args = vec![
+            "--window-size=420,900".to_string(),
+            format!("--screenshot={}", shot.display()),
+        ];
+        args.extend(extra.map(String::from));
+        args.push(format!("http://{addr}/__colors.html"));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        chromium(&args, &scratch_dir.join("profile"));
+        let report = seen
+            .report
+            .lock()
+            .unwrap()
+            .clone()
+            .expect("colors reported");
+        let colors: serde_json::Value = serde_json::from_str(&report).unwrap();
+        assert!(colors["spans"].as_u64() > Some(5), "{mode}: {colors}");
+        assert_ne!(colors["keyword"], colors["text"], "{mode}: {colors}");
+        seen_colors.push(colors);
+    }
+    assert_ne!(
+        seen_colors[0]["keyword"], seen_colors[1]["keyword"],
+        "{seen_colors:?}"
+    );
+    assert_ne!(
+        seen_colors[0]["background"], seen_colors[1]["background"],
+        "{seen_colors:?}"
+    );
 }
