@@ -50,8 +50,14 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
         notify::Watcher::watch(&mut watcher, w, notify::RecursiveMode::Recursive)?;
     }
     notify::Watcher::watch(&mut watcher, &root_dir, notify::RecursiveMode::NonRecursive)?;
+    // The search index is built beside the server, so the first page is not held up,
+    // and again after each change.
+    let (reindex, wanted) = mpsc::channel::<()>();
+    let indexed = Arc::clone(&preview);
+    std::thread::spawn(move || index_search(&wanted, &indexed));
+    let _ = reindex.send(());
     let updater = Arc::clone(&preview);
-    std::thread::spawn(move || follow(&rx, &updater));
+    std::thread::spawn(move || follow(&rx, &updater, &reindex));
     for request in server.incoming_requests() {
         let preview = Arc::clone(&preview);
         std::thread::spawn(move || respond(request, &preview));
@@ -62,7 +68,11 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
 
 /// Applies file changes as they come, a short burst at a time (an editor's save is
 /// several events).
-fn follow(rx: &mpsc::Receiver<notify::Result<notify::Event>>, preview: &Mutex<Preview>) {
+fn follow(
+    rx: &mpsc::Receiver<notify::Result<notify::Event>>,
+    preview: &Mutex<Preview>,
+    reindex: &mpsc::Sender<()>,
+) {
     while let Ok(first) = rx.recv() {
         let mut paths: Vec<PathBuf> = Vec::new();
         let mut take = |e: notify::Result<notify::Event>| {
@@ -97,6 +107,29 @@ fn follow(rx: &mpsc::Receiver<notify::Result<notify::Event>>, preview: &Mutex<Pr
             }
             Ok(_) => {}
             Err(e) => eprintln!("error: {e:#}"),
+        }
+        drop(p);
+        let _ = reindex.send(());
+    }
+}
+
+/// Builds the search index whenever asked (several asks at once are one build), from the
+/// pages in memory, and hands it to the preview.
+fn index_search(wanted: &mpsc::Receiver<()>, preview: &Mutex<Preview>) {
+    while wanted.recv().is_ok() {
+        while wanted.try_recv().is_ok() {}
+        let Ok(p) = preview.lock() else { return };
+        let (pages, lang) = (p.issue_pages(), p.lang());
+        drop(p);
+        let count = pages.len();
+        match twir::site::search::index_in_memory(pages, &lang) {
+            Ok(files) => {
+                let Ok(mut p) = preview.lock() else { return };
+                p.set_search_index(files);
+                drop(p);
+                println!("search index ready ({count} issue pages)");
+            }
+            Err(e) => eprintln!("warning: no search index: {e:#}"),
         }
     }
 }

@@ -78,6 +78,41 @@ impl Preview {
     }
 
     /// The file served at a URL path (`/`, `/blog/…/`, `/atom.xml`, `/images/x.png`).
+    /// The published issue pages held, as (URL path, HTML), for the search index.
+    pub fn issue_pages(&self) -> Vec<(String, String)> {
+        let mut pages: Vec<(String, String)> = self
+            .files
+            .iter()
+            // `blog/YYYY/MM/DD/<slug>/index.html`, as `twir build` indexes them.
+            .filter(|(path, _)| {
+                let parts: Vec<&str> = path.split('/').collect();
+                parts.len() == 6
+                    && parts[0] == "blog"
+                    && parts[1].bytes().all(|b| b.is_ascii_digit())
+                    && parts[5] == "index.html"
+            })
+            .map(|(path, bytes)| {
+                let url = format!("/{}", path.trim_end_matches("index.html"));
+                (url, String::from_utf8_lossy(bytes).into_owned())
+            })
+            .collect();
+        pages.sort();
+        pages
+    }
+
+    /// Puts the search index's files under `pagefind/`, replacing the old ones.
+    pub fn set_search_index(&mut self, files: Vec<(String, Vec<u8>)>) {
+        self.files.retain(|path, _| !path.starts_with("pagefind/"));
+        for (name, bytes) in files {
+            self.files.insert(format!("pagefind/{name}"), bytes);
+        }
+    }
+
+    /// The site's language, for the search index.
+    pub fn lang(&self) -> String {
+        self.ws.config.site.lang.clone()
+    }
+
     pub fn get(&self, url_path: &str) -> Option<std::borrow::Cow<'_, [u8]>> {
         let path = url_path.split(['?', '#']).next().unwrap_or("/");
         let path = path.trim_start_matches('/');

@@ -28,3 +28,27 @@ pub fn write_index(site: &Path, lang: &str) -> anyhow::Result<usize> {
         Ok(pages)
     })
 }
+
+/// Indexes issue pages held in memory — `(url path, html)` pairs — and returns the index's
+/// files (relative to `pagefind/`), for `twir serve`, which writes nothing to disk.
+pub fn index_in_memory(
+    pages: Vec<(String, String)>,
+    lang: &str,
+) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let runtime = tokio::runtime::Builder::new_current_thread().build()?;
+    runtime.block_on(async {
+        let options = pagefind::options::PagefindServiceConfig::builder()
+            .force_language(lang.to_string())
+            .build();
+        let mut index = pagefind::api::PagefindIndex::new(Some(options))?;
+        for (url, html) in pages {
+            index.add_html_file(None, Some(url), html).await?;
+        }
+        Ok(index
+            .get_files()
+            .await?
+            .into_iter()
+            .map(|f| (f.filename.to_string_lossy().replace('\\', "/"), f.contents))
+            .collect())
+    })
+}

@@ -389,6 +389,12 @@ fn serve_rebuilds_one_draft_and_reloads() {
     assert_eq!(get(&addr, "/blog/2024/01/10/this-week-in-ferris-2/").0, 200);
     assert_eq!(get(&addr, "/images/ferris.svg").0, 200);
     assert_eq!(get(&addr, "/no/such/page/").0, 404);
+    // The search index follows, built beside the server.
+    assert_eq!(next(), "search index ready (2 issue pages)");
+    assert_eq!(get(&addr, "/pagefind/pagefind.js").0, 200);
+    let (status, entry) = get(&addr, "/pagefind/pagefind-entry.json");
+    assert_eq!(status, 200);
+    assert!(entry.contains("\"page_count\":2"), "{entry}");
     let (_, before) = get(&addr, "/__twir/version");
 
     let draft = root.join("draft/2024-01-17-this-week-in-ferris.md");
