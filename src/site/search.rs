@@ -4,16 +4,21 @@
 
 use std::path::Path;
 
+/// An empty index for pages in `lang`.
+fn new_index(lang: &str) -> anyhow::Result<pagefind::api::PagefindIndex> {
+    let options = pagefind::options::PagefindServiceConfig::builder()
+        .force_language(lang.to_string())
+        .build();
+    pagefind::api::PagefindIndex::new(Some(options))
+}
+
 /// Indexes the issue pages written under `site` (the pages marked `data-pagefind-body`;
 /// drafts are left out) and writes the index to `site/pagefind/`. Returns the number of
 /// pages indexed.
 pub fn write_index(site: &Path, lang: &str) -> anyhow::Result<usize> {
     let runtime = tokio::runtime::Builder::new_current_thread().build()?;
     runtime.block_on(async {
-        let options = pagefind::options::PagefindServiceConfig::builder()
-            .force_language(lang.to_string())
-            .build();
-        let mut index = pagefind::api::PagefindIndex::new(Some(options))?;
+        let mut index = new_index(lang)?;
         // Pagefind reads the folder on all cores; adding pages one by one is sequential.
         // Issue pages only: `blog/YYYY/MM/DD/<slug>/index.html`.
         let pages = index
@@ -37,10 +42,7 @@ pub fn index_in_memory(
 ) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     let runtime = tokio::runtime::Builder::new_current_thread().build()?;
     runtime.block_on(async {
-        let options = pagefind::options::PagefindServiceConfig::builder()
-            .force_language(lang.to_string())
-            .build();
-        let mut index = pagefind::api::PagefindIndex::new(Some(options))?;
+        let mut index = new_index(lang)?;
         for (url, html) in pages {
             index.add_html_file(None, Some(url), html).await?;
         }
