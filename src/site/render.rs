@@ -174,13 +174,7 @@ pub fn lists(
         info,
         per_page,
         &published,
-        &|n| {
-            if n == 1 {
-                "index.html".to_string()
-            } else {
-                format!("index{n}.html")
-            }
-        },
+        ("index.html", "index"),
         site.with_drafts.then_some(drafts.len()),
     )?);
     if site.with_drafts {
@@ -207,29 +201,19 @@ pub fn lists(
         "blog/archives/index.html",
         archives(theme, info, "Archives", &published)?,
     ));
-    let mut categories: Vec<&str> = published.iter().map(|a| a.category.as_str()).collect();
-    categories.sort_unstable();
-    categories.dedup();
-    for category in &categories {
+    let by_category = grouped(&published, |a| std::slice::from_ref(&a.category));
+    let categories: Vec<&str> = by_category.iter().map(|(c, _)| *c).collect();
+    for (category, items) in &by_category {
         let slug = slug::pelican(category);
-        let items: Vec<&Article> = published
-            .iter()
-            .copied()
-            .filter(|a| a.category == *category)
-            .collect();
-        // Ten to a page, at Pelican's URLs (`index2.html` ...), so old links still land.
         out.extend(paginated(
             theme,
             info,
             per_page,
-            &items,
-            &|n| {
-                if n == 1 {
-                    format!("categories/{slug}/index.html")
-                } else {
-                    format!("categories/{slug}/index{n}.html")
-                }
-            },
+            items,
+            (
+                &format!("categories/{slug}/index.html"),
+                &format!("categories/{slug}/index"),
+            ),
             None,
         )?);
         let title = format!("{} - {category}", info.name);
@@ -239,7 +223,7 @@ pub fn lists(
             config,
             &title,
             &format!("categories/{slug}/"),
-            &items,
+            items,
         )? {
             out.push(OutFile::new(format!("categories/{slug}/{kind}"), file));
         }
@@ -311,15 +295,24 @@ pub fn lists(
     Ok(out)
 }
 
-/// `items` ten (`per_page`) to a page with the index template, page `n` at `name(n)`.
+/// `items` ten (`per_page`) to a page with the index template: page 1 at `first`, page
+/// `n` at `{later}{n}.html` — Pelican's URLs (`index2.html`, `author/x2.html`), so old
+/// links still land.
 fn paginated(
     theme: &Theme,
     info: &SiteInfo,
     per_page: usize,
     items: &[&Article],
-    name: &dyn Fn(usize) -> String,
+    (first, later): (&str, &str),
     drafts: Option<usize>,
 ) -> Result<Vec<OutFile>, ThemeError> {
+    let name = |n: usize| {
+        if n == 1 {
+            first.to_string()
+        } else {
+            format!("{later}{n}.html")
+        }
+    };
     let chunks: Vec<&[&Article]> = if items.is_empty() {
         vec![&[]]
     } else {
@@ -358,28 +351,16 @@ fn authors_and_tags(
 ) -> Result<Vec<OutFile>, ThemeError> {
     let mut out = Vec::new();
     let per_page = config.site.per_page.max(1);
-    let mut authors: Vec<&str> = published.iter().map(|a| a.author.as_str()).collect();
-    authors.sort_unstable();
-    authors.dedup();
-    for author in &authors {
+    let by_author = grouped(published, |a| std::slice::from_ref(&a.author));
+    let authors: Vec<&str> = by_author.iter().map(|(w, _)| *w).collect();
+    for (author, items) in &by_author {
         let slug = slug::pelican(author);
-        let items: Vec<&Article> = published
-            .iter()
-            .copied()
-            .filter(|a| a.author == *author)
-            .collect();
         out.extend(paginated(
             theme,
             info,
             per_page,
-            &items,
-            &|n| {
-                if n == 1 {
-                    format!("author/{slug}.html")
-                } else {
-                    format!("author/{slug}{n}.html")
-                }
-            },
+            items,
+            (&format!("author/{slug}.html"), &format!("author/{slug}")),
             None,
         )?);
         let title = format!("{} - {author}", info.name);
@@ -389,26 +370,17 @@ fn authors_and_tags(
             config,
             &title,
             &format!("feeds/{slug}."),
-            &items,
+            items,
         )? {
             out.push(OutFile::new(format!("feeds/{slug}.{kind}"), file));
         }
     }
-    let mut tags: Vec<&str> = published
-        .iter()
-        .flat_map(|a| a.tags.iter().map(String::as_str))
-        .collect();
-    tags.sort_unstable();
-    tags.dedup();
-    for tag in &tags {
-        let items: Vec<&Article> = published
-            .iter()
-            .copied()
-            .filter(|a| a.tags.iter().any(|t| t == tag))
-            .collect();
+    let by_tag = grouped(published, |a| &a.tags);
+    let tags: Vec<&str> = by_tag.iter().map(|(t, _)| *t).collect();
+    for (tag, items) in &by_tag {
         out.push(OutFile::new(
             format!("tag/{}.html", slug::pelican(tag)),
-            archives(theme, info, &format!("Tag: {tag}"), &items)?,
+            archives(theme, info, &format!("Tag: {tag}"), items)?,
         ));
     }
     // The three lists, as plain pages.
@@ -481,6 +453,21 @@ fn authors_and_tags(
         out.push(OutFile::new(file, page));
     }
     Ok(out)
+}
+
+/// The distinct values `key` gives the articles (a category, an author, tags), sorted,
+/// each with its articles in their order.
+fn grouped<'a>(
+    articles: &[&'a Article],
+    key: impl Fn(&'a Article) -> &'a [String],
+) -> Vec<(&'a str, Vec<&'a Article>)> {
+    let mut groups: std::collections::BTreeMap<&str, Vec<&Article>> = Default::default();
+    for a in articles {
+        for k in key(a) {
+            groups.entry(k.as_str()).or_default().push(a);
+        }
+    }
+    groups.into_iter().collect()
 }
 
 fn escape_html(s: &str) -> String {
