@@ -81,6 +81,14 @@ impl Workspace {
             })
     }
 
+    /// Where twir keeps what it can make again (HTTP answers, rendered issues):
+    /// `TWIR_CACHE_DIR` if set, else `.twir-cache/` under the root.
+    pub fn cache_dir(&self) -> PathBuf {
+        std::env::var_os("TWIR_CACHE_DIR")
+            .filter(|d| !d.is_empty())
+            .map_or_else(|| self.root.join(".twir-cache"), PathBuf::from)
+    }
+
     pub fn content_dir(&self) -> PathBuf {
         self.root.join(&self.config.newsletter.content_dir)
     }

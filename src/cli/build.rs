@@ -27,40 +27,43 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let out_dir = args.out.unwrap_or_else(|| ws.root.join("output"));
     let bar = progress();
     bar.set_message("reading the archive");
-    let (site, warnings) = site::collect::collect(&ws, args.drafts, &|p| super::shown(p))?;
+    let mut cache = site::cache::ArticleCache::open(&ws.cache_dir(), &ws.config);
+    let (site, warnings) =
+        site::collect::collect(&ws, args.drafts, &|p| super::shown(p), &mut cache)?;
+    // The cache is written beside the rendering; a cache that cannot be written costs the
+    // next build its speed, nothing else.
+    let saving = std::thread::spawn(move || cache.save());
     for w in &warnings {
         bar.suspend(|| eprintln!("warning: {w}"));
     }
     bar.set_message(format!("rendering {} issues", site.articles.len()));
     let theme = Theme::load(Some(&ws.root.join("theme")))?;
     let info = SiteInfo::new(&ws.config);
-    let files = render::render(&site, &info, &ws.config, &theme)?;
+    let mut files = render::render(&site, &info, &ws.config, &theme)?;
+    let docs = if args.no_search {
+        Vec::new()
+    } else {
+        let docs = search::docs(&site.articles);
+        files.extend(search::index_files(&docs));
+        docs
+    };
     let content = ws.content_dir();
     let copies: Vec<(PathBuf, String)> = site
         .assets
         .iter()
         .map(|rel| (content.join(rel), rel.to_string_lossy().replace('\\', "/")))
         .collect();
-    let mut indexed = 0;
     bar.set_message("writing the site");
-    output::write_site(&out_dir, &files, &copies, |dir| {
-        if !args.no_search {
-            bar.set_message("building the search index");
-            indexed = search::write_index(dir, &info.lang)?;
-        }
-        Ok(())
-    })
-    .with_context(|| {
-        format!(
-            "the site was not written; {} is as it was",
-            super::shown(&out_dir)
-        )
-    })?;
+    let written = output::write_site(&out_dir, &files, &copies)
+        .with_context(|| format!("the site in {} is not complete", super::shown(&out_dir)))?;
+    if let Ok(Err(e)) = saving.join() {
+        bar.suspend(|| eprintln!("warning: the build cache was not saved: {e}"));
+    }
     bar.finish_and_clear();
     let drafts = site.articles.iter().filter(|a| a.draft.is_some()).count();
     writeln!(
         std::io::stdout(),
-        "built {} issues{}, {} pages and {} files into {} in {:.1} s ({} pages searchable, {} warnings)",
+        "built {} issues{}, {} pages and {} files into {} in {:.1} s ({} written, {} removed; {} pages searchable, {} warnings)",
         site.articles.len() - drafts,
         if drafts > 0 {
             format!(" and {drafts} drafts")
@@ -71,7 +74,9 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
         files.len() + copies.len(),
         super::shown(&out_dir),
         started.elapsed().as_secs_f64(),
-        indexed,
+        written.written,
+        written.removed,
+        docs.len(),
         warnings.len()
     )?;
     Ok(ExitCode::SUCCESS)

@@ -25,7 +25,11 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
             .iter()
             .any(|d| twir::workspace::canonical(d) == path)
     });
-    let (site, _) = site::collect::collect(&ws, wants_draft, &|p| super::shown(p))?;
+    let mut cache = site::cache::ArticleCache::open(&ws.cache_dir(), &ws.config);
+    let (site, _) = site::collect::collect(&ws, wants_draft, &|p| super::shown(p), &mut cache)?;
+    if let Err(e) = cache.save() {
+        eprintln!("warning: the build cache was not saved: {e}");
+    }
     let article = match &args.issue {
         None => site
             .articles

@@ -133,7 +133,7 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
             "note: no GITHUB_TOKEN or GH_TOKEN: working within GitHub's anonymous rate limit"
         );
     }
-    let cache = Cache::open(&ws.root.join(".twir-cache/http"))
+    let cache = Cache::open(&ws.cache_dir().join("http"))
         .map_err(|e| eprintln!("warning: no HTTP cache: {e}"))
         .ok();
     let bar = progress();

@@ -119,18 +119,13 @@ fn index_search(wanted: &mpsc::Receiver<()>, preview: &Mutex<Preview>) {
     while wanted.recv().is_ok() {
         while wanted.try_recv().is_ok() {}
         let Ok(p) = preview.lock() else { return };
-        let (pages, lang) = (p.issue_pages(), p.lang());
+        let docs = p.search_docs();
         drop(p);
-        let count = pages.len();
-        match twir::site::search::index_in_memory(pages, &lang) {
-            Ok(files) => {
-                let Ok(mut p) = preview.lock() else { return };
-                p.set_search_index(files);
-                drop(p);
-                println!("search index ready ({count} issue pages)");
-            }
-            Err(e) => eprintln!("warning: no search index: {e:#}"),
-        }
+        let files = twir::site::search::index_files(&docs);
+        let Ok(mut p) = preview.lock() else { return };
+        p.set_search_index(files);
+        drop(p);
+        println!("search index ready ({} issue pages)", docs.len());
     }
 }
 

@@ -1,16 +1,19 @@
 //! Reading a newsletter checkout into a [`Site`]: issues and the `.rst` article from the
 //! content folder, `pages/`, `images/`, and with `drafts` the drafts with their findings.
 
+use super::cache::{ArticleCache, Read, Stamp};
 use super::{Site, Warning};
 use crate::lint::{self, RunOptions};
 use crate::workspace::{self, Workspace};
 use std::path::{Path, PathBuf};
 
-/// Reads everything the site is built from. `shown` names files in messages.
+/// Reads everything the site is built from. `shown` names files in messages. Issues
+/// unchanged since `cache` took them are not read again; the caller saves the cache.
 pub fn collect(
     ws: &Workspace,
     drafts: bool,
     shown: &(dyn Fn(&Path) -> String + Sync),
+    cache: &mut ArticleCache,
 ) -> anyhow::Result<(Site, Vec<Warning>)> {
     let content = ws.content_dir();
     let tags = &ws.config.check.html_tags;
@@ -27,10 +30,28 @@ pub fn collect(
     let read = |p: &PathBuf| -> anyhow::Result<Vec<u8>> {
         std::fs::read(p).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", p.display()))
     };
-    for result in crate::par::map(&files, |p| {
-        read(p).map(|bytes| super::article(p, &shown(p), &bytes, &ws.config))
-    }) {
-        let (article, w) = result?;
+    let stamps: Vec<Option<Stamp>> = files.iter().map(|p| Stamp::of(p)).collect();
+    let cached: Vec<Option<Read>> = files
+        .iter()
+        .zip(&stamps)
+        .map(|(p, stamp)| cache.get(p, *stamp))
+        .collect();
+    let fresh = crate::par::map(
+        &files.iter().zip(&cached).collect::<Vec<_>>(),
+        |(p, c)| match c {
+            Some(_) => Ok(None),
+            None => read(p).map(|bytes| Some(super::article(p, &shown(p), &bytes, &ws.config))),
+        },
+    );
+    cache.retain(&files);
+    for (((path, stamp), cached), fresh) in files.iter().zip(stamps).zip(cached).zip(fresh) {
+        let (article, w) = match fresh? {
+            Some(read) => {
+                cache.put(path, stamp, &read);
+                read
+            }
+            None => cached.unwrap_or_default(),
+        };
         warnings.extend(w);
         site.articles.extend(article);
     }

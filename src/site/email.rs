@@ -22,7 +22,7 @@ pub fn html(article: &Article, info: &SiteInfo, theme: &Theme) -> Result<String,
         "email.html",
         minijinja::context! {
             site => value(info),
-            article => value(ArticleCtx::new(article, info)),
+            article => value(ArticleCtx::for_feed(article, info)),
             highlight_css => super::highlight::light_stylesheet(),
         },
     )?;

@@ -7,18 +7,29 @@ use crate::issue::Issue;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// One heading, for the table of contents.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TocEntry {
     pub level: u8,
     pub id: String,
     pub title: String,
 }
 
-/// The body as HTML, its headings, and what was removed as unsafe (1-based line, what).
+/// A stretch of the body under one heading, as plain text: what the search index holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Section {
+    /// The heading's id; empty for the text before the first heading.
+    pub anchor: String,
+    pub heading: String,
+    pub text: String,
+}
+
+/// The body as HTML, its headings, its text by section, and what was removed as unsafe
+/// (1-based line, what).
 #[derive(Debug, Default)]
 pub struct Rendered {
     pub html: String,
     pub toc: Vec<TocEntry>,
+    pub sections: Vec<Section>,
     pub removed: Vec<(usize, String)>,
 }
 
@@ -33,18 +44,26 @@ pub fn render(issue: &Issue, extra_tags: &[String]) -> Rendered {
     let mut events: Vec<Event<'_>> = Vec::new();
     // Index in `events` of the open heading, and its text so far.
     let mut heading: Option<(usize, String)> = None;
+    let mut section = Section::default();
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let line = issue.lines.line_of(base + range.start);
         match &event {
             Event::Start(Tag::Heading { .. }) => heading = Some((events.len(), String::new())),
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((_, text)) = &mut heading {
-                    text.push_str(t);
-                }
-            }
+            Event::Text(t) | Event::Code(t) => match &mut heading {
+                Some((_, text)) => text.push_str(t),
+                None => section.text.push_str(t),
+            },
+            Event::SoftBreak | Event::HardBreak if heading.is_none() => space(&mut section.text),
+            Event::End(end) if heading.is_none() && ends_block(end) => space(&mut section.text),
+            // A nested list's first item follows its parent's text without a break.
+            Event::Start(Tag::Item | Tag::List(_)) => space(&mut section.text),
             Event::Html(h) | Event::InlineHtml(h) => {
                 if let Some(what) = unsafe_html(h) {
                     out.removed.push((line, what));
+                }
+                // The words of a raw HTML block are text a reader sees.
+                if matches!(event, Event::Html(_)) && heading.is_none() {
+                    push_untagged(&mut section.text, h);
                 }
             }
             Event::Start(Tag::Link { dest_url, .. })
@@ -60,10 +79,20 @@ pub fn render(issue: &Issue, extra_tags: &[String]) -> Rendered {
                     if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[at] {
                         *slot = Some(CowStr::from(id.clone()));
                     }
+                    let title = text.trim().to_string();
+                    let done = std::mem::replace(
+                        &mut section,
+                        Section {
+                            anchor: id.clone(),
+                            heading: title.clone(),
+                            text: String::new(),
+                        },
+                    );
+                    out.sections.push(done);
                     out.toc.push(TocEntry {
                         level: level_number(*level),
                         id,
-                        title: text.trim().to_string(),
+                        title,
                     });
                 }
             }
@@ -71,11 +100,51 @@ pub fn render(issue: &Issue, extra_tags: &[String]) -> Rendered {
         }
         events.push(event);
     }
+    out.sections.push(section);
+    for s in &mut out.sections {
+        s.text.truncate(s.text.trim_end().len());
+    }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     // Highlighting runs on the sanitized page: its spans are ours, not a contributor's.
     out.html = super::highlight::code_blocks(&clean(&html, extra_tags));
     out
+}
+
+/// Separates words where a line or block ended.
+fn space(text: &mut String) {
+    if !text.is_empty() && !text.ends_with(' ') {
+        text.push(' ');
+    }
+}
+
+fn ends_block(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Paragraph
+            | TagEnd::Item
+            | TagEnd::TableCell
+            | TagEnd::CodeBlock
+            | TagEnd::BlockQuote(_)
+            | TagEnd::FootnoteDefinition
+    )
+}
+
+/// Appends the text of an HTML fragment, tags left out (entities as written).
+fn push_untagged(out: &mut String, html: &str) {
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                space(out);
+            }
+            '\n' if !in_tag => space(out),
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
 }
 
 fn level_number(level: HeadingLevel) -> u8 {
@@ -182,6 +251,26 @@ mod tests {
         assert!(r.html.contains("footnote-definition"));
         assert_eq!(r.toc.len(), 3);
         assert!(r.removed.is_empty());
+        let sections: Vec<(&str, &str)> = r
+            .sections
+            .iter()
+            .map(|s| (s.anchor.as_str(), s.text.as_str()))
+            .collect();
+        assert_eq!(
+            sections,
+            [
+                ("", ""),
+                ("updates-from-rust-community", ""),
+                ("official", ""),
+                ("official_1", "a b 1 2 Text small Note."),
+            ]
+        );
+    }
+
+    #[test]
+    fn section_text_keeps_words_apart() {
+        let r = html("* [Meetup](https://e.com)\n    * [**Crafting**](https://e.com) x\n");
+        assert_eq!(r.sections[0].text, "Meetup Crafting x");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! [`collect`] reads sources into a [`Site`]; [`render`] turns it into files (pure);
 //! [`output`] writes them so that a failed build never leaves a half-replaced site.
 
+pub mod cache;
 pub mod collect;
 pub mod email;
 pub mod highlight;
@@ -22,7 +23,7 @@ use jiff::civil::Date;
 use std::path::{Path, PathBuf};
 
 /// One issue (or the archive's odd article) ready to publish.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Article {
     pub source: PathBuf,
     pub title: String,
@@ -38,6 +39,8 @@ pub struct Article {
     pub tags: Vec<String>,
     pub html: String,
     pub toc: Vec<markdown::TocEntry>,
+    /// The text by section, for the search index.
+    pub sections: std::sync::Arc<[markdown::Section]>,
     pub summary: String,
     /// What is in the issue, in a line (see [`gist`]).
     pub gist: String,
@@ -190,6 +193,7 @@ pub fn article(
             .unwrap_or_default(),
         html: rendered.html,
         toc: rendered.toc,
+        sections: rendered.sections.into(),
         gist: gist(&issue, config),
         draft: None,
     };

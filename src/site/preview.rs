@@ -62,7 +62,12 @@ impl Preview {
         self.ws = Workspace::open(&self.ws.root)?;
         self.theme = Theme::load(Some(&self.ws.root.join("theme")))?;
         self.info = SiteInfo::new(&self.ws.config);
-        let (site, warnings) = super::collect::collect(&self.ws, self.drafts, &*self.shown)?;
+        let mut cache = super::cache::ArticleCache::open(&self.ws.cache_dir(), &self.ws.config);
+        let (site, mut warnings) =
+            super::collect::collect(&self.ws, self.drafts, &*self.shown, &mut cache)?;
+        if let Err(e) = cache.save() {
+            warnings.push(format!("the build cache was not saved: {e}"));
+        }
         let parsed = workspace::parse_files(&self.ws.issue_files())?;
         self.history = self.ws.history(&parsed);
         let files = render::render(&site, &self.info, &self.ws.config, &self.theme)?;
@@ -77,42 +82,20 @@ impl Preview {
         self.version
     }
 
-    /// The file served at a URL path (`/`, `/blog/…/`, `/atom.xml`, `/images/x.png`).
-    /// The published issue pages held, as (URL path, HTML), for the search index.
-    pub fn issue_pages(&self) -> Vec<(String, String)> {
-        let mut pages: Vec<(String, String)> = self
-            .files
-            .iter()
-            // `blog/YYYY/MM/DD/<slug>/index.html`, as `twir build` indexes them.
-            .filter(|(path, _)| {
-                let parts: Vec<&str> = path.split('/').collect();
-                parts.len() == 6
-                    && parts[0] == "blog"
-                    && parts[1].bytes().all(|b| b.is_ascii_digit())
-                    && parts[5] == "index.html"
-            })
-            .map(|(path, bytes)| {
-                let url = format!("/{}", path.trim_end_matches("index.html"));
-                (url, String::from_utf8_lossy(bytes).into_owned())
-            })
-            .collect();
-        pages.sort();
-        pages
+    /// The published issues as the search index takes them (a cheap copy).
+    pub fn search_docs(&self) -> Vec<super::search::Doc> {
+        super::search::docs(&self.site.articles)
     }
 
-    /// Puts the search index's files under `pagefind/`, replacing the old ones.
-    pub fn set_search_index(&mut self, files: Vec<(String, Vec<u8>)>) {
-        self.files.retain(|path, _| !path.starts_with("pagefind/"));
-        for (name, bytes) in files {
-            self.files.insert(format!("pagefind/{name}"), bytes);
+    /// Puts the search index's files (under `search/`) in place of the old ones.
+    pub fn set_search_index(&mut self, files: Vec<OutFile>) {
+        self.files.retain(|path, _| !path.starts_with("search/"));
+        for f in files {
+            self.files.insert(f.path, f.bytes);
         }
     }
 
-    /// The site's language, for the search index.
-    pub fn lang(&self) -> String {
-        self.ws.config.site.lang.clone()
-    }
-
+    /// The file served at a URL path (`/`, `/blog/…/`, `/atom.xml`, `/images/x.png`).
     pub fn get(&self, url_path: &str) -> Option<std::borrow::Cow<'_, [u8]>> {
         let path = url_path.split(['?', '#']).next().unwrap_or("/");
         let path = path.trim_start_matches('/');

@@ -39,8 +39,8 @@ pub struct ArticleCtx<'a> {
     pub gist: &'a str,
     pub category: &'a str,
     pub category_url: String,
-    /// The body with absolute links, for feeds and email.
-    pub feed_html: String,
+    /// The body with absolute links, for feeds and email (see [`ArticleCtx::for_feed`]).
+    pub feed_html: Option<String>,
     pub published: String,
     pub updated: String,
     pub published_rfc2822: String,
@@ -49,6 +49,14 @@ pub struct ArticleCtx<'a> {
 }
 
 impl<'a> ArticleCtx<'a> {
+    /// With the body made ready for readers outside the site (feeds, email).
+    pub fn for_feed(a: &'a Article, info: &SiteInfo) -> ArticleCtx<'a> {
+        ArticleCtx {
+            feed_html: Some(absolute(&a.html, &info.url)),
+            ..ArticleCtx::new(a, info)
+        }
+    }
+
     pub fn new(a: &'a Article, info: &SiteInfo) -> ArticleCtx<'a> {
         let url = format!("/{}", a.url());
         ArticleCtx {
@@ -64,7 +72,7 @@ impl<'a> ArticleCtx<'a> {
             gist: &a.gist,
             category: &a.category,
             category_url: format!("/categories/{}/", slug::pelican(&a.category)),
-            feed_html: absolute(&a.html, &info.url),
+            feed_html: None,
             published: rfc3339(a.date),
             updated: rfc3339(a.modified.unwrap_or(a.date)),
             published_rfc2822: rfc2822(a.date),
@@ -515,7 +523,7 @@ fn feeds(
     let newest: Vec<ArticleCtx<'_>> = items
         .iter()
         .take(config.site.feed_items)
-        .map(|a| ArticleCtx::new(a, info))
+        .map(|a| ArticleCtx::for_feed(a, info))
         .collect();
     // The feed changed when its newest entry did, not when the site was built.
     let updated = items

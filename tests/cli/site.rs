@@ -72,6 +72,50 @@ fn xml_elements(path: &Path, tag: &[u8]) -> usize {
     }
 }
 
+/// The counts a build reports: (written, removed).
+fn written_removed(out: &std::process::Output) -> (usize, usize) {
+    let text = stdout(out);
+    let at = text.find(" written, ").unwrap_or_else(|| panic!("{text}"));
+    let written = text[..at].rsplit('(').next().unwrap().parse().unwrap();
+    let rest = &text[at + " written, ".len()..];
+    let removed = rest.split(' ').next().unwrap().parse().unwrap();
+    (written, removed)
+}
+
+#[test]
+fn a_rebuild_writes_only_what_changed() {
+    let root = scratch("site-incremental");
+    copy_dir(&repo().join("examples/newsletter"), &root);
+    let first = twir(&["build"], &root);
+    succeeds(&first);
+    let (all, _) = written_removed(&first);
+    assert!(all > 20, "{}", stdout(&first));
+    assert!(root.join(".twir-cache/build/articles.json").is_file());
+    assert_eq!(written_removed(&twir(&["build"], &root)), (0, 0));
+
+    let issue = root.join("content/2024-01-10-this-week-in-ferris.md");
+    let page = root.join("output/blog/2024/01/10/this-week-in-ferris-2/index.html");
+    std::fs::write(
+        &issue,
+        read(&issue).replace("Hello and welcome", "Hi and welcome"),
+    )
+    .unwrap();
+    let again = twir(&["build"], &root);
+    succeeds(&again);
+    let (written, removed) = written_removed(&again);
+    // The page, the lists and feeds that show its first words, and the search index.
+    assert!(written > 0 && written < all / 2, "{}", stdout(&again));
+    assert_eq!(removed, 0);
+    assert!(read(&page).contains("Hi and welcome"));
+
+    std::fs::remove_file(&issue).unwrap();
+    let gone = twir(&["build"], &root);
+    succeeds(&gone);
+    assert!(written_removed(&gone).1 > 0, "{}", stdout(&gone));
+    assert!(!page.exists(), "a removed issue's page goes");
+    assert!(!page.parent().unwrap().exists(), "and so does its folder");
+}
+
 #[test]
 fn builds_the_example_newsletter() {
     let root = scratch("site-example");
@@ -99,7 +143,9 @@ fn builds_the_example_newsletter() {
         "sitemap.xml",
         "404.html",
         "theme/style.css",
-        "pagefind/pagefind.js",
+        "search/index.json",
+        "search/w/0.json",
+        "search/t/0-0.json",
     ] {
         assert!(site.join(page).is_file(), "{page} missing");
     }
@@ -391,10 +437,10 @@ fn serve_rebuilds_one_draft_and_reloads() {
     assert_eq!(get(&addr, "/no/such/page/").0, 404);
     // The search index follows, built beside the server.
     assert_eq!(next(), "search index ready (2 issue pages)");
-    assert_eq!(get(&addr, "/pagefind/pagefind.js").0, 200);
-    let (status, entry) = get(&addr, "/pagefind/pagefind-entry.json");
+    let (status, entry) = get(&addr, "/search/index.json");
     assert_eq!(status, 200);
-    assert!(entry.contains("\"page_count\":2"), "{entry}");
+    let entry: serde_json::Value = serde_json::from_str(&entry).unwrap();
+    assert_eq!(entry["pages"].as_array().unwrap().len(), 2, "{entry}");
     let (_, before) = get(&addr, "/__twir/version");
 
     let draft = root.join("draft/2024-01-17-this-week-in-ferris.md");

@@ -24,18 +24,17 @@ pub fn succeeds(o: &Output) {
     );
 }
 
-/// Builds the site of the newsletter at `root` into `out`, running in `cwd`; it must succeed.
+/// Builds the site of the newsletter at `root` into `out`, running in `cwd`; it must
+/// succeed. The build cache goes under `cwd`: `root` may be `../shared`, only ever read.
 pub fn build_site(root: &Path, out: &Path, cwd: &Path) {
-    let built = twir(
-        &[
-            "--root",
-            root.to_str().unwrap(),
-            "build",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-        cwd,
-    );
+    let built = Command::new(env!("CARGO_BIN_EXE_twir"))
+        .args(["--root", root.to_str().unwrap(), "build", "--out"])
+        .arg(out)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env("TWIR_CACHE_DIR", cwd.join(".twir-cache"))
+        .output()
+        .expect("twir runs");
     succeeds(&built);
 }
 
