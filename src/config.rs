@@ -210,6 +210,67 @@ pub struct Check {
     /// Sections holding community-submitted links (titles, any heading level): links
     /// there are compared against recent issues and checked for bare repositories.
     pub community_sections: Vec<String>,
+    /// `twir check --online`.
+    pub online: Online,
+}
+
+/// Settings of `twir check --online`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Online {
+    /// Hosts never requested (`example.com` also covers its subdomains).
+    pub skip: Vec<String>,
+    /// Hosts that refuse automated requests (403/429): their refusals are notes
+    /// (`link-unverifiable`), never errors.
+    pub refuses_robots: Vec<String>,
+    /// Requests in flight at once, overall and to one host.
+    pub concurrency: usize,
+    pub per_host: usize,
+    /// Seconds one request may take.
+    pub timeout: u64,
+    /// Seconds all waits asked for by `Retry-After` may add up to.
+    pub wait_budget: u64,
+    /// Days a link that worked is trusted without asking again (failures are always
+    /// asked again).
+    pub fresh_days: u64,
+}
+
+impl Default for Online {
+    fn default() -> Self {
+        Online {
+            skip: Vec::new(),
+            // Sites that answer scripts with 403/429 (or a login wall) whatever the page.
+            refuses_robots: [
+                "crates.io",
+                "docs.google.com",
+                "linkedin.com",
+                "medium.com",
+                "npmjs.com",
+                "reddit.com",
+                "stackoverflow.com",
+                "twitter.com",
+                "x.com",
+            ]
+            .map(String::from)
+            .to_vec(),
+            concurrency: 32,
+            per_host: 4,
+            timeout: 20,
+            wait_budget: 60,
+            fresh_days: 7,
+        }
+    }
+}
+
+impl Online {
+    /// Whether `host` is `name` or one of its subdomains.
+    pub fn host_in(host: &str, names: &[String]) -> bool {
+        let host = host.trim_start_matches("www.");
+        names.iter().any(|n| {
+            let n = n.trim_start_matches("www.");
+            host == n || host.ends_with(&format!(".{n}"))
+        })
+    }
 }
 
 impl Default for Newsletter {
@@ -277,6 +338,7 @@ impl Default for Check {
             ]
             .map(String::from)
             .to_vec(),
+            online: Online::default(),
         }
     }
 }
@@ -361,6 +423,14 @@ impl Config {
             return Err(ConfigError::Parse {
                 path: path.to_string(),
                 message: "[newsletter] file_name must contain `{date}`".into(),
+            });
+        }
+        let online = &config.check.online;
+        if online.concurrency == 0 || online.per_host == 0 || online.timeout == 0 {
+            return Err(ConfigError::Parse {
+                path: path.to_string(),
+                message: "[check.online] concurrency, per_host and timeout must be at least 1"
+                    .into(),
             });
         }
         for code in config.check.lints.keys() {

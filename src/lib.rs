@@ -12,6 +12,7 @@ pub mod gather;
 pub mod http;
 pub mod issue;
 pub mod lint;
+pub mod online;
 pub mod par;
 pub mod places;
 pub mod site;

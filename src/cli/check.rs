@@ -7,8 +7,10 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use twir::diagnostic::{Diagnostic, Level, human, json};
+use twir::http::{Cache, Client, Token};
 use twir::issue::{Issue, edit};
 use twir::lint::{self, RunOptions};
+use twir::online;
 use twir::workspace::{self, Parsed, Workspace};
 
 #[derive(clap::Args, Debug)]
@@ -27,6 +29,13 @@ pub struct Args {
     /// Apply the safe fixes and write the files
     #[arg(long)]
     fix: bool,
+    /// Also fetch every web link of the files checked (link-broken, link-redirect,
+    /// link-title, link-unverifiable)
+    #[arg(long)]
+    online: bool,
+    /// Never touch the network (the default)
+    #[arg(long, conflicts_with = "online")]
+    offline: bool,
     /// Print a lint's documentation and exit
     #[arg(long, value_name = "CODE")]
     pub explain: Option<String>,
@@ -118,16 +127,30 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
         let diags = lint::check(&issue, &id, &ws.config, &history, opts);
         Ok((id, issue, diags))
     });
-    for (target, checked) in targets.iter().zip(checked) {
-        let (id, mut issue, mut diags) = checked?;
+    let checked: Vec<_> = checked.into_iter().collect::<anyhow::Result<_>>()?;
+    let outcomes = if args.online && !args.offline {
+        let issues: Vec<&Issue> = checked.iter().map(|(_, issue, _)| issue).collect();
+        fetch_links(&ws, &issues)
+    } else {
+        HashMap::new()
+    };
+    // With --online, what the links' answers mean joins the offline findings.
+    let add_online = |issue: &Issue, diags: &mut Vec<Diagnostic>| {
+        if !outcomes.is_empty() {
+            diags.extend(online::findings(issue, &ws.config, opts, &outcomes));
+            diags.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
+        }
+    };
+    let mut notes = 0;
+    for (target, (id, mut issue, mut diags)) in targets.iter().zip(checked) {
+        add_online(&issue, &mut diags);
         if args.fix {
-            (issue, diags) = fix(
-                target,
-                issue,
-                diags,
-                |i| lint::check(i, &id, &ws.config, &history, opts),
-                &mut out,
-            )?;
+            let findings = |i: &Issue| {
+                let mut diags = lint::check(i, &id, &ws.config, &history, opts);
+                add_online(i, &mut diags);
+                diags
+            };
+            (issue, diags) = fix(target, issue, diags, findings, &mut out)?;
         }
         if !diags.is_empty() {
             files_with += 1;
@@ -135,6 +158,7 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
         for d in &diags {
             match d.level {
                 Level::Error => errors += 1,
+                Level::Note => notes += 1,
                 _ => warnings += 1,
             }
             match args.format {
@@ -143,10 +167,15 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    if args.format == Format::Human && errors + warnings > 0 {
+    if args.format == Format::Human && errors + warnings + notes > 0 {
+        let notes = if notes > 0 {
+            format!(", {notes} {}", plural(notes, "note"))
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "{} {}, {} {} in {} {}",
+            "{} {}, {} {}{notes} in {} {}",
             errors,
             plural(errors, "error"),
             warnings,
@@ -161,6 +190,43 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Asks for every web link of `issues` (through the cache), with a progress bar on a
+/// terminal and a summary line on stderr.
+fn fetch_links(ws: &Workspace, issues: &[&Issue]) -> HashMap<String, online::Outcome> {
+    let targets = online::targets(issues, &ws.config);
+    let bar = if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new(targets.len() as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("checking links {bar:30} {pos}/{len} {elapsed}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    // GitHub's issue and pull request titles come from its API when a token is there.
+    let github = Token::from_env().map(|token| {
+        let cache = Cache::open(&ws.cache_dir().join("http")).ok();
+        Client::new(&ws.config.github.base(), Some(token), cache)
+    });
+    let report = online::check(
+        &targets,
+        &ws.config,
+        Some(&ws.cache_dir()),
+        github.as_ref(),
+        &|| bar.inc(1),
+    );
+    bar.finish_and_clear();
+    eprintln!(
+        "checked {} {} ({} from the cache, {} {})",
+        targets.len(),
+        plural(targets.len(), "link"),
+        report.cached,
+        report.requests,
+        plural(report.requests, "request")
+    );
+    report.outcomes
 }
 
 fn plural(n: usize, word: &str) -> String {

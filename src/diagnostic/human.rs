@@ -10,6 +10,7 @@ use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Renderer, 
 pub fn render(issue: &Issue, diag: &Diagnostic, color: bool) -> String {
     let level = match diag.level {
         Level::Error => SnippetLevel::ERROR,
+        Level::Note => SnippetLevel::NOTE,
         _ => SnippetLevel::WARNING,
     };
     // Show only the lines the spans touch (folding what lies between), not the file.

@@ -14,6 +14,8 @@ use std::fmt;
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Allow,
+    /// Worth knowing, nothing to fix (a site that refuses robots).
+    Note,
     #[serde(alias = "warning")]
     Warn,
     Error,
@@ -24,6 +26,7 @@ impl Level {
     pub fn word(self) -> &'static str {
         match self {
             Level::Allow => "allow",
+            Level::Note => "note",
             Level::Warn => "warning",
             Level::Error => "error",
         }

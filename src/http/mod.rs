@@ -6,6 +6,8 @@
 //! number at once with [`crate::par::map_on`].
 
 mod cache;
+pub mod hosts;
+pub mod probe;
 mod token;
 
 pub use cache::Cache;

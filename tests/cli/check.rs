@@ -119,12 +119,14 @@ fn explain_and_usage_errors() {
     let out = twir(&["check", "--explain", "mojibake"], &repo());
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("Example"));
-    // Every lint says which of its findings are errors and which are warnings.
+    // Every lint says which of its findings are errors, warnings or notes.
     for lint in twir::lint::LINTS {
         let out = stdout(&twir(&["check", "--explain", lint.code], &repo()));
         let levels = out.split("Levels:\n").nth(1).unwrap_or("");
         assert!(
-            levels.starts_with("error") || levels.starts_with("warning"),
+            ["error", "warning", "note"]
+                .iter()
+                .any(|l| levels.starts_with(l)),
             "{}:\n{out}",
             lint.code
         );

@@ -1,7 +1,6 @@
 //! The weekly cycle end to end: `twir new` and `twir publish`.
 
 use crate::support::*;
-use std::path::Path;
 
 const TEMPLATE: &str = "Title: This Week in Rust $twir_issue_number\nNumber: $twir_issue_number\n\
 Date: $twir_issue_date\nCategory: This Week in Rust\n\nHello and welcome!\n\n\
@@ -32,10 +31,6 @@ fn newsletter(name: &str) -> std::path::PathBuf {
     )
     .unwrap();
     root
-}
-
-fn read(p: &Path) -> String {
-    std::fs::read_to_string(p).unwrap()
 }
 
 #[test]

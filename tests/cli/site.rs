@@ -11,10 +11,6 @@ fn main_of(html: &str) -> &str {
     &html[start..end]
 }
 
-fn read(p: &Path) -> String {
-    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
-
 /// Every HTML file under `dir`.
 fn html_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();

@@ -38,6 +38,11 @@ pub fn build_site(root: &Path, out: &Path, cwd: &Path) {
     succeeds(&built);
 }
 
+/// A file's text; the test fails naming the file if it cannot be read.
+pub fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }

@@ -24,7 +24,7 @@ Example:
     * [A post](hhttps://example.com/post)
 should be
     * [A post](https://example.com/post)",
-    check,
+    check: Some(check),
 };
 
 const SCHEMES: &[&str] = &["https", "http", "mailto", "irc", "ircs", "ftp"];

@@ -20,7 +20,7 @@ release with its notes on crates.io can be worth a link.
 
 Example:
     * [serde 2.0](https://crates.io/crates/serde)",
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

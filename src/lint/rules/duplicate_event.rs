@@ -28,7 +28,7 @@ Example:
         * [**Rust Nürnberg online**](https://www.meetup.com/rust-noris/events/300820276/)
     * 2024-12-12 | Virtual (Nürnberg, DE) | [Rust Nuremberg](https://www.meetup.com/rust-noris/)
         * [**Rust Nürnberg online**](https://www.meetup.com/rust-noris/events/300820276/)",
-    check,
+    check: Some(check),
 };
 
 /// Whether the URL names one occurrence of an event rather than a recurring room or page.

@@ -30,7 +30,7 @@ section, or twice among the community's links, is.
 Example:
     * [Rust needs an official specification](https://tweedegolf.nl/en/blog/140/rust-needs-an-official-specification)
     * [Blog: Rust needs an official specification](https://tweedegolf.nl/en/blog/140/rust-needs-an-official-specification/)",
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -19,7 +19,7 @@ Example:
     * [A post](https://example.com/post)
     *
     * [Another post](https://example.com/other)",
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -24,7 +24,7 @@ Example:
     ### Foundation
 
     ### Newsletters",
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

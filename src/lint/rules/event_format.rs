@@ -43,7 +43,7 @@ flagged.
 Example:
     * 2024-04-16 | Munich, DE + Virtual | [Rust Munich](https://www.meetup.com/rust-munich/)
 should read `Hybrid (Munich, DE)`.",
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

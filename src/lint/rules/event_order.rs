@@ -24,7 +24,7 @@ Example:
     * 2023-04-20 | Munich, DE | [Rust Munich](https://www.meetup.com/rust-munich/)
     * 2023-04-20 | Bern, CH | [Rust Bern](https://www.meetup.com/de-DE/rust-bern/)
 Bern comes before Munich.",
-    check,
+    check: Some(check),
 };
 
 /// How events are ordered: date, then location (case-insensitive).

@@ -21,7 +21,7 @@ draft) or lies beyond the window does not belong. `twir new` and `twir events` d
 
 Example (issue dated 2024-04-10):
     * 2024-04-03 | Virtual (Cardiff, UK) | [Rust and C++ Cardiff](https://www.meetup.com/rust-and-c-plus-plus-in-cardiff/)",
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

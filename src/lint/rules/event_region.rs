@@ -26,7 +26,7 @@ Oceania, South America.
 Example:
     ### Oceania
     * 2023-04-18 | San Francisco, CA, US | [San Francisco Rust Study Group](https://www.meetup.com/san-francisco-rust-study-group/)",
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -24,7 +24,7 @@ Example (issue dated 2024-11-27):
     Rusty Events between 2024-11-20 - 2024-12-18 🦀
 should be
     Rusty Events between 2024-11-27 - 2024-12-25 🦀",
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -28,7 +28,7 @@ Example:
     Title: This Week in Rust 573
     Number: 572
     Date: 2024-11-13",
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -22,7 +22,7 @@ Example:
     * [Why Box<dyn Error> is fine](https://example.com)
 should be
     * [Why `Box<dyn Error>` is fine](https://example.com)",
-    check,
+    check: Some(check),
 };
 
 /// The HTML tags an issue may use: TWIR's set, and what Markdown itself produces. The

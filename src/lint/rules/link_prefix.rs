@@ -26,7 +26,7 @@ Example:
     * [Decrusting the tokio crate](https://www.youtube.com/watch?v=o2ob8zkeq2s) [Video]
 should be
     * [video] [Decrusting the tokio crate](https://www.youtube.com/watch?v=o2ob8zkeq2s)",
-    check,
+    check: Some(check),
 };
 
 const KNOWN: &[&str] = &[

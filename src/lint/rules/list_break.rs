@@ -25,7 +25,7 @@ Example:
     * 2024-04-20 | Augsburg, DE | [Augsburger Linux-Infotag 2024](https://www.luga.de/static/LIT-2024/)
        * [**Workshop Einstieg in Embedded Rust**](https://www.luga.de/static/LIT-2024/talks/)
 should indent the title line with four spaces.",
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -25,7 +25,7 @@ Example:
     * [FrÃ©dÃ©ric Ameye - Renault want to sell cars with rust!](https://www.youtube.com/watch?v=Z1xMvm3eS4k)
 becomes
     * [Frédéric Ameye - Renault want to sell cars with rust!](https://www.youtube.com/watch?v=Z1xMvm3eS4k)",
-    check,
+    check: Some(check),
 };
 
 /// Windows-1252 bytes 0x80–0x9F (the five undefined ones pass through as C1 controls,

@@ -25,7 +25,7 @@ errors.
 
 Example:
     Please see the latest [Who's Hiring thread on r/rust](INSERT_LINK_HERE)",
-    check,
+    check: Some(check),
 };
 
 const MARKERS: &[&str] = &["INSERT_LINK_HERE", "REDDIT_LINK_HERE", "$twir_", "${twir_"];

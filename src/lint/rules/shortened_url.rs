@@ -19,7 +19,7 @@ the page the short link redirects to; `twir links` can resolve it.
 Example:
     [Map](https://goo.gl/maps/w2ogftac6mqpBbvt5)
 should link to the map's full address.",
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -24,7 +24,7 @@ Example:
     * [A post](https://example.com/post?utm_source=reddit&page=2)
 becomes
     * [A post](https://example.com/post?page=2)",
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -18,7 +18,7 @@ about 70 characters and end in an ellipsis. The link text should be the page's w
 
 Example:
     * [miri: moving out `sched_getaffinity` interception from linux'shim, FreeBSD su…](https://github.com/rust-lang/miri/pull/3283)",
-    check,
+    check: Some(check),
 };
 
 const MIN_CUT: usize = 45;

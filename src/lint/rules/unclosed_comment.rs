@@ -22,7 +22,7 @@ names the headings the comment hides.
 Example:
     ### [Language Reference](https://github.com/rust-lang/reference/...)
     <!-- Remove this section if empty>",
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

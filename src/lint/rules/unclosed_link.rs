@@ -18,7 +18,7 @@ readers see the raw Markdown. It happens when a line is cut while editing.
 
 Example:
     * [Rama — implement `take` and `replace` for Context](https://github.com/plabayo/rama/issues/353",
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {

@@ -22,7 +22,7 @@ Example:
     * [A post](https://blog.example.com//2024/11/post.html)
 becomes
     * [A post](https://blog.example.com/2024/11/post.html)",
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
