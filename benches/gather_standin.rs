@@ -4,7 +4,9 @@
 //! a far API does. Prints the requests made and the wall time, cold (empty cache) and warm
 //! (every answer revalidated with `If-None-Match`). Run: `cargo bench --bench gather_standin`.
 
+// The tests' stand-in, shared; the bench reads less of each request than they do.
 #[path = "../tests/cli/standin.rs"]
+#[allow(dead_code)]
 mod standin;
 
 use standin::{Reply, StandIn};

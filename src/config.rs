@@ -28,7 +28,41 @@ pub struct Config {
     pub events: Events,
     pub site: Site,
     pub github: GitHub,
+    pub discourse: Discourse,
     pub gather: Gather,
+}
+
+/// The Discourse forum of the Crate and Quote of the Week threads, for `twir gather cotw`
+/// and `qotw`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Discourse {
+    /// The forum's URL; the environment variable `TWIR_DISCOURSE_URL` overrides it.
+    pub url: String,
+    /// The topic where crates are nominated.
+    pub cotw_topic: u64,
+    /// The topic where quotes are nominated.
+    pub qotw_topic: u64,
+}
+
+impl Default for Discourse {
+    fn default() -> Self {
+        Discourse {
+            url: "https://users.rust-lang.org".into(),
+            cotw_topic: 2704,
+            qotw_topic: 328,
+        }
+    }
+}
+
+impl Discourse {
+    /// The forum's base: `TWIR_DISCOURSE_URL` when set, else `url`.
+    pub fn base(&self) -> String {
+        std::env::var("TWIR_DISCOURSE_URL")
+            .ok()
+            .filter(|v| !v.trim().is_empty())
+            .unwrap_or_else(|| self.url.clone())
+    }
 }
 
 /// Where GitHub's API is, for `twir gather`.
@@ -379,6 +413,7 @@ impl Config {
         for (key, url) in [
             ("[site] url", &config.site.url),
             ("[github] api", &config.github.api),
+            ("[discourse] url", &config.discourse.url),
         ] {
             if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(' ') {
                 return Err(ConfigError::Parse {

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 use twir::fetch::Source;
+use twir::gather::discourse::{self, Kind};
 use twir::gather::perf::Report;
 use twir::gather::splice::Stop;
 use twir::gather::{github, labels, lists, project, splice};
@@ -30,17 +31,30 @@ pub enum Section {
     Rfcs,
     /// "Final Comment Period": items labelled `final-comment-period` during the week
     Fcp,
+    /// "Crate of the Week": the week's nominations on Discourse, as a comment to pick from
+    Cotw,
+    /// "Quote of the Week": the week's nominations on Discourse, as a comment to pick from
+    Qotw,
 }
 
-/// One section body as it goes into the draft.
+/// Where a gathered text goes in its section.
+#[derive(Clone, Copy, Debug)]
+enum Place {
+    /// It is the section's body, up to the stop.
+    Body(Stop),
+    /// It is a comment block opening with this marker, beside what the editor wrote.
+    Block(&'static str),
+}
+
+/// One section's text as it goes into the draft.
 struct Part {
     title: &'static str,
-    stop: Stop,
+    place: Place,
     body: String,
 }
 
-/// The draft sections a gathered section fills, and where each body ends.
-fn parts(section: Section) -> &'static [(&'static str, Stop)] {
+/// The draft sections a gathered section fills, and where each text goes.
+fn parts(section: Section) -> &'static [(&'static str, Place)] {
     // A body runs to the next `###` heading (its own `####` groups included); the Final
     // Comment Period's stops at `#### New and Updated RFCs`.
     const THREE: Stop = Stop {
@@ -48,23 +62,28 @@ fn parts(section: Section) -> &'static [(&'static str, Stop)] {
         title: None,
     };
     match section {
-        Section::Project => &[("Updates from the Rust Project", THREE)],
-        Section::Perf => &[("Rust Compiler Performance Triage", THREE)],
+        Section::Project => &[("Updates from the Rust Project", Place::Body(THREE))],
+        Section::Perf => &[("Rust Compiler Performance Triage", Place::Body(THREE))],
         Section::Cft => &[(
             "Calls for Testing",
-            Stop {
+            Place::Body(Stop {
                 level: 2,
                 title: None,
-            },
+            }),
         )],
-        Section::Rfcs => &[("Approved RFCs", THREE), ("New and Updated RFCs", THREE)],
+        Section::Rfcs => &[
+            ("Approved RFCs", Place::Body(THREE)),
+            ("New and Updated RFCs", Place::Body(THREE)),
+        ],
         Section::Fcp => &[(
             "Final Comment Period",
-            Stop {
+            Place::Body(Stop {
                 level: 3,
                 title: Some("New and Updated RFCs"),
-            },
+            }),
         )],
+        Section::Cotw => &[("Crate of the Week", Place::Block(discourse::COTW_MARKER))],
+        Section::Qotw => &[("Quote of the Week", Place::Block(discourse::QOTW_MARKER))],
     }
 }
 
@@ -107,7 +126,7 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
         let fits = |s: &Section| {
             parts(*s)
                 .iter()
-                .try_for_each(|(title, stop)| splice::replace_body(d, title, "", *stop).map(drop))
+                .try_for_each(|(title, place)| put(d, title, *place, "").map(drop))
         };
         if !named {
             // All sections by default: those the draft has (an older layout lacks some).
@@ -128,7 +147,10 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let (from, to) = (date.saturating_sub(8.days()), date.saturating_sub(1.day()));
 
     let token = Token::from_env();
-    if token.is_none() {
+    let from_github = sections
+        .iter()
+        .any(|s| !matches!(s, Section::Cotw | Section::Qotw));
+    if token.is_none() && from_github {
         eprintln!(
             "note: no GITHUB_TOKEN or GH_TOKEN: working within GitHub's anonymous rate limit"
         );
@@ -161,12 +183,14 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
                     .map_err(Into::into)
             }
             Section::Rfcs => gather_rfcs(&client, from, to),
+            Section::Cotw => gather_nominations(&ws, Kind::Crate, date).map(|b| vec![b]),
+            Section::Qotw => gather_nominations(&ws, Kind::Quote, date).map(|b| vec![b]),
         };
         match result {
             Ok(bodies) => made.extend(parts(*section).iter().zip(bodies).map(
-                |((title, stop), body)| Part {
+                |((title, place), body)| Part {
                     title,
-                    stop: *stop,
+                    place: *place,
                     body,
                 },
             )),
@@ -188,7 +212,7 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
             let mut text = d.text.clone();
             for part in &made {
                 let issue = Issue::from_text(d.name.clone(), &text);
-                text = splice::replace_body(&issue, part.title, &part.body, part.stop)?;
+                text = put(&issue, part.title, part.place, &part.body)?;
             }
             super::write_draft(&mut out, path, &d.text, &text)?;
         }
@@ -210,6 +234,57 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `text` with `body` put in the section titled `title` as `place` says.
+fn put(
+    issue: &Issue,
+    title: &str,
+    place: Place,
+    body: &str,
+) -> Result<String, splice::SpliceError> {
+    match place {
+        Place::Body(stop) => splice::replace_body(issue, title, body, stop),
+        Place::Block(marker) => splice::put_block(issue, title, marker, body),
+    }
+}
+
+/// The nominations posted in a Discourse thread since the issue before `date`.
+fn gather_nominations(ws: &Workspace, kind: Kind, date: Date) -> anyhow::Result<String> {
+    let forum = &ws.config.discourse;
+    let topic = match kind {
+        Kind::Crate => forum.cotw_topic,
+        Kind::Quote => forum.qotw_topic,
+    };
+    let cache = Cache::open(&ws.cache_dir().join("http")).ok();
+    let client = Client::json_api(&forum.base(), cache);
+    let (slug, posts) = discourse::posts(&client, topic)?;
+    let after = previous_issue(ws, date);
+    let thread = format!("{}/t/{slug}/{topic}", forum.base().trim_end_matches('/'));
+    let noms = discourse::nominations(&posts, topic, &thread, kind, after, date);
+    eprintln!(
+        "{} nominations in {thread} after {after} ({} posts read)",
+        noms.len(),
+        posts.len()
+    );
+    Ok(discourse::block(kind, &thread, after, date, &noms))
+}
+
+/// The date of the last published issue before `date`, or a week before it.
+fn previous_issue(ws: &Workspace, date: Date) -> Date {
+    let content = twir::workspace::canonical(&ws.content_dir());
+    let files: Vec<PathBuf> = ws
+        .issue_files()
+        .into_iter()
+        .filter(|p| twir::workspace::canonical(p).starts_with(&content))
+        .collect();
+    twir::workspace::parse_files(&files)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|p| p.issue.effective_date())
+        .filter(|d| *d < date)
+        .max()
+        .unwrap_or_else(|| date.saturating_sub(7.days()))
 }
 
 fn gather_project(ws: &Workspace, client: &Client, from: Date, to: Date) -> anyhow::Result<String> {

@@ -70,9 +70,84 @@ pub fn replace_body(
     Ok(new)
 }
 
+/// `issue`'s text with `block` (an HTML comment opening with `<!-- {marker}`) in the
+/// section titled `title`: in place of the block a previous run left there, else right
+/// after the heading line. Every other byte stays as it was.
+pub fn put_block(
+    issue: &Issue,
+    title: &str,
+    marker: &str,
+    block: &str,
+) -> Result<String, SpliceError> {
+    let section = issue
+        .sections
+        .iter()
+        .find(|s| plain(&s.title).eq_ignore_ascii_case(title))
+        .ok_or_else(|| SpliceError::NoSection(title.to_string()))?;
+    let text = &issue.text;
+    let own = &text[section.own.start..section.own.end];
+    let open = format!("<!-- {marker}");
+    let mut new = String::with_capacity(text.len() + block.len() + 2);
+    match own.find(&open) {
+        Some(at) => {
+            let start = section.own.start + at;
+            let end = text[start..]
+                .find("-->")
+                .map_or(section.own.end, |e| start + e + 3);
+            new.push_str(&text[..start]);
+            new.push_str(block);
+            new.push_str(&text[end..]);
+        }
+        None => {
+            new.push_str(&text[..section.own.start]);
+            new.push('\n');
+            new.push_str(block);
+            new.push('\n');
+            new.push_str(&text[section.own.start..]);
+        }
+    }
+    Ok(new)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_block_goes_after_the_heading_then_replaces_itself() {
+        let text = "Title: T\n\n## Crate of the Week\n\n<!-- COTW goes here -->\n\n[Please submit][s]!\n\n## Next\n";
+        let issue = Issue::from_text("d.md", text);
+        let once = put_block(
+            &issue,
+            "Crate of the Week",
+            "twir gather cotw",
+            "<!-- twir gather cotw: 1\nx -->",
+        )
+        .unwrap();
+        assert_eq!(
+            once,
+            text.replace(
+                "## Crate of the Week\n",
+                "## Crate of the Week\n\n<!-- twir gather cotw: 1\nx -->\n"
+            )
+        );
+        let issue = Issue::from_text("d.md", &once);
+        let twice = put_block(
+            &issue,
+            "Crate of the Week",
+            "twir gather cotw",
+            "<!-- twir gather cotw: 2 -->",
+        )
+        .unwrap();
+        assert_eq!(
+            twice,
+            once.replace(
+                "<!-- twir gather cotw: 1\nx -->",
+                "<!-- twir gather cotw: 2 -->"
+            )
+        );
+        assert!(put_block(&issue, "Quote of the Week", "m", "b").is_err());
+    }
 
     const THREE: Stop = Stop {
         level: 3,

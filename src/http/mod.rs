@@ -1,9 +1,9 @@
-//! One client for the web APIs twir reads (GitHub's REST API now; Discourse and link
-//! checking next): a base URL from the configuration or the environment, a token from the
-//! environment that is sent only to that base and never shown, rate limits read and obeyed,
-//! retries with backoff, an ETag disk cache so a second run costs (almost) nothing, and
-//! counters a command reports at the end. Requests are blocking; callers run a bounded
-//! number at once with [`crate::par::map_on`].
+//! One client for the web APIs twir reads (GitHub's REST API, Discourse; link checking
+//! shares its pieces in [`probe`] and [`hosts`]): a base URL from the configuration or the
+//! environment, a token from the environment that is sent only to that base and never
+//! shown, rate limits read and obeyed, retries with backoff, an ETag disk cache so a second
+//! run costs (almost) nothing, and counters a command reports at the end. Requests are
+//! blocking; callers run a bounded number at once with [`crate::par::map_on`].
 
 mod cache;
 pub mod hosts;
@@ -104,6 +104,8 @@ type OnWait = Box<dyn Fn(&str) + Send + Sync>;
 /// The client.
 pub struct Client {
     agent: ureq::Agent,
+    /// GitHub's REST API (its media type and version headers) or another JSON API.
+    github: bool,
     base: String,
     token: Option<Token>,
     cache: Option<Cache>,
@@ -124,12 +126,22 @@ impl Client {
             .into();
         Client {
             agent,
+            github: true,
             base: base.trim_end_matches('/').to_string(),
             token,
             cache,
             limits: Mutex::new(Vec::new()),
             stats: Stats::default(),
             on_wait: None,
+        }
+    }
+
+    /// A client for another JSON API at `base` (a Discourse forum): plain JSON requests,
+    /// no token.
+    pub fn json_api(base: &str, cache: Option<Cache>) -> Client {
+        Client {
+            github: false,
+            ..Client::new(base, None, cache)
         }
     }
 
@@ -164,11 +176,14 @@ impl Client {
         let cached = self.cache.as_ref().and_then(|c| c.get(&url));
         let mut attempt = 0;
         loop {
-            let mut req = self
-                .agent
-                .get(&url)
-                .header("Accept", "application/vnd.github+json")
-                .header("X-GitHub-Api-Version", "2022-11-28");
+            let mut req = if self.github {
+                self.agent
+                    .get(&url)
+                    .header("Accept", "application/vnd.github+json")
+                    .header("X-GitHub-Api-Version", "2022-11-28")
+            } else {
+                self.agent.get(&url).header("Accept", "application/json")
+            };
             // The token goes to the API's own host only, never to a download URL elsewhere.
             if let Some(t) = self.token.as_ref().filter(|_| url.starts_with(&self.base)) {
                 req = req.header("Authorization", &t.header());

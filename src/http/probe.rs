@@ -68,9 +68,12 @@ pub struct Prober {
 }
 
 impl Prober {
-    pub fn new(timeout: Duration, wait_budget: Duration) -> Prober {
+    /// `in_flight` (overall, per host) sizes the pool of kept-alive connections.
+    pub fn new(timeout: Duration, wait_budget: Duration, in_flight: (usize, usize)) -> Prober {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .timeout_global(Some(timeout))
+            .max_idle_connections(in_flight.0)
+            .max_idle_connections_per_host(in_flight.1)
             .http_status_as_error(false)
             .max_redirects(0)
             .user_agent(USER_AGENT)

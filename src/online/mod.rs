@@ -108,6 +108,7 @@ pub fn check(
     let prober = Prober::new(
         Duration::from_secs(online.timeout),
         Duration::from_secs(online.wait_budget),
+        (online.concurrency, online.per_host),
     );
     let bounds = Bounds {
         total: online.concurrency,

@@ -7,6 +7,7 @@ mod events;
 mod first_hour;
 mod gather;
 mod house_style;
+mod nominations;
 mod online;
 mod site;
 mod standin;

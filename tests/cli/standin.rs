@@ -10,8 +10,10 @@ use std::sync::{Arc, Mutex};
 #[derive(Clone, Debug)]
 pub struct Seen {
     pub path: String,
-    /// The decoded query parameters.
+    /// The decoded query parameters (a repeated one keeps its last value).
     pub query: BTreeMap<String, String>,
+    /// The query as sent, for repeated parameters (`post_ids[]=1&post_ids[]=2`).
+    pub raw_query: String,
     /// Header names in lower case.
     pub headers: BTreeMap<String, String>,
 }
@@ -110,6 +112,7 @@ fn answer(
         query: form_urlencoded::parse(query.as_bytes())
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
             .collect(),
+        raw_query: query.to_string(),
         headers,
     };
     let earlier = {
