@@ -1,9 +1,11 @@
-//! Many requests at once, bounded overall and per host: a worker takes the next item
-//! of a host that has a free slot, so one slow host never holds up the others and never
-//! sees more than its share.
+//! Many requests at once, bounded overall and per host. A worker that finishes an item
+//! keeps its host's slot for that host's next item, and takes an item of another host
+//! with a free slot only when its host has none left; so no worker ever waits: when
+//! nothing is free, every pending item belongs to a host whose busy workers will carry it.
+//! One slow host never holds up the others and never sees more than its share.
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::{Condvar, Mutex};
+use std::sync::Mutex;
 
 /// How many requests may be in flight.
 #[derive(Clone, Copy, Debug)]
@@ -12,13 +14,16 @@ pub struct Bounds {
     pub per_host: usize,
 }
 
+struct Queue {
+    items: VecDeque<usize>,
+    active: usize,
+}
+
 struct State {
-    /// Hosts in the order first seen, each with its waiting items.
-    queues: Vec<(String, VecDeque<usize>)>,
-    active: HashMap<String, usize>,
+    /// One queue a host, in the order the hosts were first seen.
+    queues: Vec<Queue>,
     /// Where the next search for work starts, so hosts take turns.
     turn: usize,
-    left: usize,
     most: usize,
 }
 
@@ -31,40 +36,39 @@ pub fn run<T: Sync, R: Send>(
     host_of: impl Fn(&T) -> String,
     f: impl Fn(&T) -> R + Sync,
 ) -> (Vec<R>, usize) {
-    let mut queues: Vec<(String, VecDeque<usize>)> = Vec::new();
+    let mut queues: Vec<Queue> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
-        let host = host_of(item);
-        let at = *index.entry(host.clone()).or_insert_with(|| {
-            queues.push((host, VecDeque::new()));
+        let at = *index.entry(host_of(item)).or_insert_with(|| {
+            queues.push(Queue {
+                items: VecDeque::new(),
+                active: 0,
+            });
             queues.len() - 1
         });
-        queues[at].1.push_back(i);
+        queues[at].items.push_back(i);
     }
+    let per_host = bounds.per_host.max(1);
+    // More workers than slots would find nothing to do.
+    let workers = bounds
+        .total
+        .min(items.len())
+        .min(queues.len() * per_host)
+        .max(1);
     let state = Mutex::new(State {
         queues,
-        active: HashMap::new(),
         turn: 0,
-        left: items.len(),
         most: 0,
     });
-    let freed = Condvar::new();
-    let per_host = bounds.per_host.max(1);
-    let workers = bounds.total.max(1).min(items.len().max(1));
     let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 s.spawn(|| {
                     let mut mine = Vec::new();
-                    while let Some((i, host)) = take(&state, &freed, per_host) {
-                        let result = f(&items[i]);
-                        mine.push((i, result));
-                        let mut st = state.lock().unwrap_or_else(|e| e.into_inner());
-                        if let Some(n) = st.active.get_mut(&host) {
-                            *n -= 1;
-                        }
-                        drop(st);
-                        freed.notify_all();
+                    let mut next = take(&state, None, per_host);
+                    while let Some((i, host)) = next {
+                        mine.push((i, f(&items[i])));
+                        next = take(&state, Some(host), per_host);
                     }
                     mine
                 })
@@ -83,32 +87,32 @@ pub fn run<T: Sync, R: Send>(
     (done.into_iter().map(|(_, r)| r).collect(), most)
 }
 
-/// The next item whose host has a free slot, waiting for one if need be; `None` when
-/// every item is taken.
-fn take(state: &Mutex<State>, freed: &Condvar, per_host: usize) -> Option<(usize, String)> {
+/// The next item and its host: the next of `held` (the host whose slot the worker holds)
+/// if any, else one of a host with a free slot; `None` when there is none.
+fn take(state: &Mutex<State>, held: Option<usize>, per_host: usize) -> Option<(usize, usize)> {
     let mut st = state.lock().unwrap_or_else(|e| e.into_inner());
-    loop {
-        if st.left == 0 {
-            return None;
+    if let Some(h) = held {
+        if let Some(i) = st.queues[h].items.pop_front() {
+            return Some((i, h));
         }
-        let n = st.queues.len();
-        for k in 0..n {
-            let at = (st.turn + k) % n;
-            let host = st.queues[at].0.clone();
-            let busy = st.active.get(&host).copied().unwrap_or(0);
-            if busy >= per_host {
-                continue;
-            }
-            if let Some(i) = st.queues[at].1.pop_front() {
-                st.left -= 1;
-                st.turn = at + 1;
-                st.active.insert(host.clone(), busy + 1);
-                st.most = st.most.max(busy + 1);
-                return Some((i, host));
-            }
-        }
-        st = freed.wait(st).unwrap_or_else(|e| e.into_inner());
+        st.queues[h].active -= 1;
     }
+    let n = st.queues.len();
+    for k in 0..n {
+        let h = (st.turn + k) % n;
+        let q = &mut st.queues[h];
+        if q.active >= per_host {
+            continue;
+        }
+        if let Some(i) = q.items.pop_front() {
+            q.active += 1;
+            let active = q.active;
+            st.turn = h + 1;
+            st.most = st.most.max(active);
+            return Some((i, h));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
