@@ -73,6 +73,10 @@ pub struct GitHub {
     pub api: String,
     /// The organization whose merged PRs are counted.
     pub org: String,
+    /// The newsletter's repository, whose open PRs are submissions.
+    pub repo: String,
+    /// The git remote of that repository, to fetch the PRs' head commits from.
+    pub remote: String,
 }
 
 impl Default for GitHub {
@@ -80,6 +84,8 @@ impl Default for GitHub {
         GitHub {
             api: "https://api.github.com".into(),
             org: "rust-lang".into(),
+            repo: "rust-lang/this-week-in-rust".into(),
+            remote: "origin".into(),
         }
     }
 }

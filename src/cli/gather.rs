@@ -35,6 +35,8 @@ pub enum Section {
     Cotw,
     /// "Quote of the Week": the week's nominations on Discourse, as a comment to pick from
     Qotw,
+    /// The open pull requests that add items to the draft, placed where they belong
+    Submissions,
 }
 
 /// Where a gathered text goes in its section.
@@ -84,6 +86,8 @@ fn parts(section: Section) -> &'static [(&'static str, Place)] {
         )],
         Section::Cotw => &[("Crate of the Week", Place::Block(discourse::COTW_MARKER))],
         Section::Qotw => &[("Quote of the Week", Place::Block(discourse::QOTW_MARKER))],
+        // Placed item by item (see `submissions`), not as a section.
+        Section::Submissions => &[],
     }
 }
 
@@ -96,7 +100,7 @@ pub struct Args {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<Date>,
     /// Replace those sections' bodies in this draft
-    #[arg(long, value_name = "DRAFT")]
+    #[arg(long, visible_alias = "draft", value_name = "DRAFT")]
     into: Option<PathBuf>,
     /// The triage report to use instead of finding the week's on GitHub
     #[arg(long, value_name = "FILE_OR_URL")]
@@ -104,10 +108,38 @@ pub struct Args {
     /// Go on when a section fails, with the others
     #[arg(long)]
     keep_going: bool,
+    /// submissions: say what would be placed, write nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// submissions: commit the edited draft as one merge of the PRs it still holds
+    #[arg(long)]
+    merge: bool,
+    /// submissions: go on although the draft has uncommitted changes of its own
+    #[arg(long)]
+    allow_dirty: bool,
 }
 
 pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let ws = Workspace::open(root)?;
+    let wants_submissions = args.sections.contains(&Section::Submissions);
+    if wants_submissions && args.sections.len() > 1 {
+        anyhow::bail!("gather `submissions` on its own: it places PRs item by item");
+    }
+    if (args.merge || args.dry_run || args.allow_dirty) && !wants_submissions {
+        anyhow::bail!("--merge, --dry-run and --allow-dirty go with `twir gather submissions`");
+    }
+    if wants_submissions {
+        let path = super::submissions::draft_path(&ws, args.into.as_deref())?;
+        if args.merge {
+            return super::submissions::merge(&path, args.allow_dirty);
+        }
+        let opts = super::submissions::Options {
+            dry_run: args.dry_run,
+            keep_going: args.keep_going,
+            allow_dirty: args.allow_dirty,
+        };
+        return super::submissions::gather(&ws, &path, &opts);
+    }
     let (draft, date) = super::draft_and_date(args.into.as_deref(), args.date)?;
     let named = !args.sections.is_empty();
     let mut sections = args.sections.clone();
@@ -185,6 +217,8 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
             Section::Rfcs => gather_rfcs(&client, from, to),
             Section::Cotw => gather_nominations(&ws, Kind::Crate, date).map(|b| vec![b]),
             Section::Qotw => gather_nominations(&ws, Kind::Quote, date).map(|b| vec![b]),
+            // Handled on its own before the loop.
+            Section::Submissions => continue,
         };
         match result {
             Ok(bodies) => made.extend(parts(*section).iter().zip(bodies).map(

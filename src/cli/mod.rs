@@ -9,6 +9,7 @@ mod init;
 mod new;
 mod publish;
 mod serve;
+mod submissions;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -40,7 +41,7 @@ enum Command {
     Publish(publish::Args),
     /// Build the events list from calendars and exports; print it or update a draft
     Events(events::Args),
-    /// Gather the Rust Project's merged PRs and the perf triage from GitHub; print them or update a draft
+    /// Gather the sections that come from data (GitHub, the perf triage, the forum, submitted PRs); print them or update a draft
     Gather(gather::Args),
     /// Build the website: every issue at the old site's URLs, feeds, search
     Build(build::Args),

@@ -9,3 +9,4 @@ pub mod lists;
 pub mod perf;
 pub mod project;
 pub mod splice;
+pub mod submissions;

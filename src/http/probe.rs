@@ -57,6 +57,15 @@ pub struct Probe {
     pub retry_after: Option<u64>,
 }
 
+/// One answer: its status, `Location`, the page's head (GET of a 2xx page) with its
+/// `Content-Type`, and a `Retry-After` that did not fit the budget.
+struct Answer {
+    status: u16,
+    location: Option<String>,
+    page: Option<(Vec<u8>, Option<String>)>,
+    retry_after: Option<u64>,
+}
+
 /// Asks for pages.
 pub struct Prober {
     agent: ureq::Agent,
@@ -96,7 +105,12 @@ impl Prober {
         let mut at = url.to_string();
         loop {
             let answer = self.ask(&at, read_page);
-            let (status, location, page, retry_after) = match answer {
+            let Answer {
+                status,
+                location,
+                page,
+                retry_after,
+            } = match answer {
                 Ok(a) => a,
                 Err(f) => {
                     return Probe {
@@ -140,22 +154,8 @@ impl Prober {
         }
     }
 
-    /// One URL, no redirects followed: status, `Location`, the page's head (GET of a
-    /// 2xx page) and an unmet `Retry-After`.
-    #[allow(clippy::type_complexity)]
-    fn ask(
-        &self,
-        url: &str,
-        read_page: bool,
-    ) -> Result<
-        (
-            u16,
-            Option<String>,
-            Option<(Vec<u8>, Option<String>)>,
-            Option<u64>,
-        ),
-        Failure,
-    > {
+    /// One URL, no redirects followed.
+    fn ask(&self, url: &str, read_page: bool) -> Result<Answer, Failure> {
         let host = host(url).unwrap_or_default();
         let mut get = read_page || self.no_head.lock().is_ok_and(|h| h.contains(&host));
         let mut attempt = 0;
@@ -194,7 +194,12 @@ impl Prober {
                 429 | 503 if attempt < RETRIES + 1 => {
                     let wait = Duration::from_secs(retry_after.unwrap_or(1).max(1));
                     if Instant::now() + wait > self.wait_until {
-                        return Ok((status, None, None, retry_after));
+                        return Ok(Answer {
+                            status,
+                            location: None,
+                            page: None,
+                            retry_after,
+                        });
                     }
                     attempt += 1;
                     std::thread::sleep(wait);
@@ -218,7 +223,12 @@ impl Prober {
             } else {
                 None
             };
-            return Ok((status, location, page, None));
+            return Ok(Answer {
+                status,
+                location,
+                page,
+                retry_after: None,
+            });
         }
     }
 }

@@ -11,4 +11,5 @@ mod nominations;
 mod online;
 mod site;
 mod standin;
+mod submissions;
 mod support;
