@@ -8,6 +8,22 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
     map_on(cores, items, f)
 }
 
+/// What scoped workers returned as `(index, result)` pairs, sorted by index.
+pub fn in_order<T>(
+    handles: Vec<std::thread::ScopedJoinHandle<'_, Vec<(usize, T)>>>,
+) -> Vec<(usize, T)> {
+    let mut done: Vec<(usize, T)> = handles
+        .into_iter()
+        .flat_map(|h| match h.join() {
+            Ok(v) => v,
+            // A panic in a worker is a bug; carry it to the caller unchanged.
+            Err(e) => std::panic::resume_unwind(e),
+        })
+        .collect();
+    done.sort_by_key(|(i, _)| *i);
+    done
+}
+
 /// As [`map`] on up to `threads` threads, for work that waits (network) rather than
 /// computes.
 pub fn map_on<T: Sync, R: Send>(threads: usize, items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
@@ -20,7 +36,7 @@ pub fn map_on<T: Sync, R: Send>(threads: usize, items: &[T], f: impl Fn(&T) -> R
     let next = std::sync::atomic::AtomicUsize::new(0);
     let chunks: Vec<&[T]> = items.chunks(chunk).collect();
     let f = &f;
-    let mut done: Vec<(usize, Vec<R>)> = std::thread::scope(|s| {
+    let done: Vec<(usize, Vec<R>)> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {
                 s.spawn(|| {
@@ -34,16 +50,8 @@ pub fn map_on<T: Sync, R: Send>(threads: usize, items: &[T], f: impl Fn(&T) -> R
                 })
             })
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| match h.join() {
-                Ok(v) => v,
-                // A panic in `f` is a bug; carry it to the caller unchanged.
-                Err(e) => std::panic::resume_unwind(e),
-            })
-            .collect()
+        in_order(handles)
     });
-    done.sort_by_key(|(i, _)| *i);
     done.into_iter().flat_map(|(_, v)| v).collect()
 }
 

@@ -93,13 +93,13 @@ fn parts(section: Section) -> &'static [(&'static str, Place)] {
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The sections to gather (default: all)
+    /// The sections to gather (default: the five from GitHub)
     #[arg(value_enum)]
     sections: Vec<Section>,
     /// The issue date (default: the draft's `Date:`)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<Date>,
-    /// Replace those sections' bodies in this draft
+    /// Replace those sections' bodies in this draft (submissions: the draft to place them in; default the newest)
     #[arg(long, visible_alias = "draft", value_name = "DRAFT")]
     into: Option<PathBuf>,
     /// The triage report to use instead of finding the week's on GitHub

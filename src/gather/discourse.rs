@@ -1,9 +1,9 @@
 //! Crate and Quote of the Week nominations from their Discourse threads: the week's new
 //! posts (`/t/{id}.json` for the first posts and the id of every post, then
 //! `/t/{id}/posts.json?post_ids[]=…` for the rest, 20 at a time), each with its author,
-//! date, likes and link, and the crate it names or the quote it gives; ranked by votes
-//! (likes, and replies that quote it), then date; written as one HTML comment block the
-//! editor picks from (nothing a reader sees).
+//! date, likes and link, and the crate it names or the quote it gives (replies quoting a
+//! nomination are shown as its backers); ranked by likes, then date; written as one HTML
+//! comment block the editor picks from (nothing a reader sees).
 
 use crate::http::{Client, HttpError};
 use jiff::civil::Date;
@@ -189,9 +189,8 @@ pub fn nominations(
         }
     }
     out.sort_by(|a, b| {
-        let votes = |n: &Nomination| n.likes + n.backers.len() as u64;
-        votes(b)
-            .cmp(&votes(a))
+        b.likes
+            .cmp(&a.likes)
             .then(a.date.cmp(&b.date))
             .then(a.post_number.cmp(&b.post_number))
     });
@@ -205,7 +204,7 @@ pub fn block(kind: Kind, thread: &str, after: Date, until: Date, noms: &[Nominat
         Kind::Quote => "quote",
     };
     let mut out = format!(
-        "<!-- {}: {} {what} nomination{} in {thread} after {after} up to {until}, most votes first.\n\
+        "<!-- {}: {} {what} nomination{} in {thread} after {after} up to {until}, most liked first.\n\
 Pick one, write it above, and delete this block.\n",
         kind.marker(),
         noms.len(),
@@ -448,17 +447,17 @@ mod tests {
             .iter()
             .map(|n| (n.post_number, n.likes, n.backers.clone()))
             .collect();
-        // rayon: 1 like + carol's quoting reply = 2 votes, older than tool's 2 likes.
-        assert_eq!(got, [(3, 1, vec!["carol".to_string()]), (4, 2, vec![])]);
-        assert_eq!(noms[1].link.as_deref(), Some("https://github.com/bob/tool"));
-        assert_eq!(noms[1].text, "tool does & things");
-        assert_eq!(noms[0].url, format!("{THREAD}/3"));
+        // tool's 2 likes first; carol's quoting reply backs rayon but is no like.
+        assert_eq!(got, [(4, 2, vec![]), (3, 1, vec!["carol".to_string()])]);
+        assert_eq!(noms[0].link.as_deref(), Some("https://github.com/bob/tool"));
+        assert_eq!(noms[0].text, "tool does & things");
+        assert_eq!(noms[1].url, format!("{THREAD}/3"));
         let b = block(Kind::Crate, THREAD, d("2024-01-10"), d("2024-01-17"), &noms);
         assert!(
             b.starts_with("<!-- twir gather cotw: 2 crate nominations"),
             "{b}"
         );
-        assert!(b.contains("1. alice on 2024-01-11 (1 like; backed by carol): https://users.rust-lang.org/t/crate-of-the-week/2704/3\n   crate: https://crates.io/crates/rayon"), "{b}");
+        assert!(b.contains("2. alice on 2024-01-11 (1 like; backed by carol): https://users.rust-lang.org/t/crate-of-the-week/2704/3\n   crate: https://crates.io/crates/rayon"), "{b}");
         assert!(b.ends_with("-->") && b.matches("-->").count() == 1);
     }
 

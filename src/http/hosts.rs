@@ -60,7 +60,7 @@ pub fn run<T: Sync, R: Send>(
         turn: 0,
         most: 0,
     });
-    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
+    let done: Vec<(usize, R)> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 s.spawn(|| {
@@ -74,15 +74,8 @@ pub fn run<T: Sync, R: Send>(
                 })
             })
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| match h.join() {
-                Ok(v) => v,
-                Err(e) => std::panic::resume_unwind(e),
-            })
-            .collect()
+        crate::par::in_order(handles)
     });
-    done.sort_by_key(|(i, _)| *i);
     let most = state.into_inner().unwrap_or_else(|e| e.into_inner()).most;
     (done.into_iter().map(|(_, r)| r).collect(), most)
 }

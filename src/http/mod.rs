@@ -207,12 +207,7 @@ impl Client {
                     });
                 }
             };
-            let header = |name: &str| {
-                resp.headers()
-                    .get(name)
-                    .and_then(|v| v.to_str().ok())
-                    .map(str::to_string)
-            };
+            let header = |name: &str| header(&resp, name);
             let status = resp.status().as_u16();
             let remaining = header("x-ratelimit-remaining").and_then(|v| v.parse::<u64>().ok());
             let reset = header("x-ratelimit-reset").and_then(|v| v.parse::<u64>().ok());
@@ -357,6 +352,14 @@ impl Client {
         }
         std::thread::sleep(wait);
     }
+}
+
+/// A response header's value, if it is text.
+fn header(resp: &ureq::http::Response<ureq::Body>, name: &str) -> Option<String> {
+    resp.headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
 }
 
 /// `HH:MM` of a Unix time, and how far off it is.

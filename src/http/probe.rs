@@ -170,12 +170,7 @@ impl Prober {
                 Ok(r) => r,
                 Err(e) => return Err(failure(e)),
             };
-            let header = |name: &str| {
-                resp.headers()
-                    .get(name)
-                    .and_then(|v| v.to_str().ok())
-                    .map(str::to_string)
-            };
+            let header = |name: &str| super::header(&resp, name);
             let status = resp.status().as_u16();
             let location = header("location");
             let content_type = header("content-type");

@@ -21,9 +21,7 @@ Rusty Events between 2024-01-03 - 2024-01-31 🦀\n\n### Europe\n\n\
 If you are running a Rust event please add it to the calendar.\n";
 
 fn newsletter(name: &str) -> std::path::PathBuf {
-    let root = scratch(name);
-    std::fs::create_dir_all(root.join("content")).unwrap();
-    std::fs::create_dir_all(root.join("draft")).unwrap();
+    let root = empty_root(name);
     std::fs::write(root.join("draft/DRAFT_TEMPLATE"), TEMPLATE).unwrap();
     std::fs::write(
         root.join("content/2024-01-03-this-week-in-rust.md"),

@@ -93,9 +93,7 @@ fn init_starts_a_newsletter_once() {
 
 #[test]
 fn invalid_configuration_names_the_key_and_the_choices() {
-    let root = scratch("bad-weekday");
-    std::fs::create_dir_all(root.join("content")).unwrap();
-    std::fs::create_dir_all(root.join("draft")).unwrap();
+    let root = empty_root("bad-weekday");
     std::fs::write(
         root.join("twir.toml"),
         "[newsletter]\nweekday = \"Xyzday\"\n",

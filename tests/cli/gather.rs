@@ -329,21 +329,19 @@ fn github() -> StandIn {
 }
 
 fn gather(root: &std::path::Path, base: &str, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_twir"))
-        .args(args)
-        .current_dir(root)
-        .env("TWIR_GITHUB_API", base)
-        .env("GITHUB_TOKEN", SECRET)
-        .env_remove("GH_TOKEN")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
+    twir_env(
+        args,
+        root,
+        &[
+            ("TWIR_GITHUB_API", &base),
+            ("GITHUB_TOKEN", &SECRET),
+            ("GH_TOKEN", &""),
+        ],
+    )
 }
 
 fn gather_root(name: &str) -> std::path::PathBuf {
-    let root = scratch(name);
-    std::fs::create_dir_all(root.join("content")).unwrap();
-    std::fs::create_dir_all(root.join("draft")).unwrap();
+    let root = empty_root(name);
     std::fs::write(root.join("draft/2025-10-22-this-week-in-rust.md"), DRAFT).unwrap();
     root
 }

@@ -175,9 +175,7 @@ fn readme_defects() -> BTreeSet<(String, u64, String)> {
 #[test]
 fn sample_2023_issues_are_ready_but_for_listed_defects() {
     let shared = shared();
-    let root = scratch("house-style-2023");
-    std::fs::create_dir_all(root.join("content")).unwrap();
-    std::fs::create_dir_all(root.join("draft")).unwrap();
+    let root = empty_root("house-style-2023");
     let sample = shared.join("twir-sample");
     std::fs::copy(
         sample.join("draft/DRAFT_TEMPLATE"),

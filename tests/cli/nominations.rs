@@ -95,9 +95,7 @@ fn forum() -> StandIn {
 #[test]
 fn nominations_since_the_last_issue_land_in_a_comment_block() {
     let forum = forum();
-    let root = scratch("nominations");
-    std::fs::create_dir_all(root.join("content")).unwrap();
-    std::fs::create_dir_all(root.join("draft")).unwrap();
+    let root = empty_root("nominations");
     std::fs::write(
         root.join("content/2024-01-10-this-week-in-rust.md"),
         "Title: This Week in Rust 1\nNumber: 1\nDate: 2024-01-10\n\nHello.\n",
@@ -109,13 +107,11 @@ fn nominations_since_the_last_issue_land_in_a_comment_block() {
 ## Upcoming Events\n\nNone.\n\n# Quote of the Week\n\n<!-- QOTW goes here -->\n\nEnd.\n";
     std::fs::write(&draft, before).unwrap();
     let run = || {
-        std::process::Command::new(env!("CARGO_BIN_EXE_twir"))
-            .args(["gather", "cotw", "qotw", "--into"])
-            .arg(&draft)
-            .current_dir(&root)
-            .env("TWIR_DISCOURSE_URL", &forum.base)
-            .output()
-            .unwrap()
+        twir_env(
+            &["gather", "cotw", "qotw", "--into", draft.to_str().unwrap()],
+            &root,
+            &[("TWIR_DISCOURSE_URL", &forum.base)],
+        )
     };
     let out = run();
     succeeds(&out);
@@ -130,11 +126,11 @@ fn nominations_since_the_last_issue_land_in_a_comment_block() {
         .filter_map(|l| l.split_once(". user").map(|(_, rest)| rest))
         .filter_map(|rest| rest.split(' ').next()?.parse().ok())
         .collect();
-    // Most votes first (likes, and post 40's reply backing 33), then the earlier post;
-    // posts before 2024-01-11, the deleted 35 and the reply itself are not nominations.
+    // Most liked first, then the earlier post; posts before 2024-01-11, the deleted 35
+    // and post 40 (a reply quoting 33: its backer) are not nominations.
     assert_eq!(
         order,
-        [31, 39, 43, 33, 34, 38, 42, 37, 41, 45, 32, 36, 44],
+        [31, 39, 43, 34, 38, 42, 33, 37, 41, 45, 32, 36, 44],
         "{block}"
     );
     assert!(block.contains("(1 like; backed by user40): "), "{block}");

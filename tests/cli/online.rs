@@ -167,9 +167,7 @@ fn root_with_draft(
     base: &str,
     refused: &str,
 ) -> (std::path::PathBuf, std::path::PathBuf) {
-    let root = scratch(name);
-    std::fs::create_dir_all(root.join("content")).unwrap();
-    std::fs::create_dir_all(root.join("draft")).unwrap();
+    let root = empty_root(name);
     std::fs::write(
         root.join("twir.toml"),
         "[check.online]\ntimeout = 1\nwait_budget = 10\nskip = [\"skipped.invalid\"]\n",
@@ -308,9 +306,7 @@ fn every_answer_a_link_can_get() {
 #[test]
 fn a_second_run_is_answered_from_the_cache() {
     let (base, log) = serve(site);
-    let root = scratch("online-cache");
-    std::fs::create_dir_all(root.join("content")).unwrap();
-    std::fs::create_dir_all(root.join("draft")).unwrap();
+    let root = empty_root("online-cache");
     let links: String = ["ok-title", "temp", "latin1", "gone404"]
         .iter()
         .map(|p| format!("* [Matching Title]({base}/{p})\n"))
@@ -348,9 +344,7 @@ fn github_links_are_asked_of_the_api_with_a_token() {
         ),
         _ => crate::standin::Reply::status(404, r#"{"message":"Not Found"}"#),
     });
-    let root = scratch("online-github");
-    std::fs::create_dir_all(root.join("content")).unwrap();
-    std::fs::create_dir_all(root.join("draft")).unwrap();
+    let root = empty_root("online-github");
     std::fs::write(
         root.join("draft/2024-01-17-this-week-in-rust.md"),
         "Title: This Week in Rust 1\nNumber: 1\nDate: 2024-01-17\n\n## Updates from Rust Community\n\n\
@@ -358,14 +352,14 @@ fn github_links_are_asked_of_the_api_with_a_token() {
 * [Missing](https://github.com/rust-lang/rust/pull/999999)\n",
     )
     .unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_twir"))
-        .args(["check", "--online", "--format", "json"])
-        .current_dir(&root)
-        .env("NO_COLOR", "1")
-        .env("TWIR_GITHUB_API", &api.base)
-        .env("GITHUB_TOKEN", "ghp_secret_test_token")
-        .output()
-        .unwrap();
+    let out = twir_env(
+        &["check", "--online", "--format", "json"],
+        &root,
+        &[
+            ("TWIR_GITHUB_API", &api.base),
+            ("GITHUB_TOKEN", &"ghp_secret_test_token"),
+        ],
+    );
     let found = online_findings(&out);
     assert_eq!(
         found,

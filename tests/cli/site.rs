@@ -204,9 +204,7 @@ fn email_edition_of_the_latest_issue() {
 
 #[test]
 fn unsafe_html_is_removed_with_a_warning() {
-    let root = scratch("site-unsafe");
-    std::fs::create_dir_all(root.join("content")).unwrap();
-    std::fs::create_dir_all(root.join("draft")).unwrap();
+    let root = empty_root("site-unsafe");
     std::fs::write(
         root.join("content/2024-01-03-this-week-in-rust.md"),
         "Title: This Week in Rust 528\nNumber: 528\nDate: 2024-01-03\nCategory: This Week in Rust\n\n\

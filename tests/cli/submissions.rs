@@ -19,7 +19,7 @@ fn git(dir: &Path, args: &[&str]) -> String {
     let out = std::process::Command::new("git")
         .args(args)
         .current_dir(dir)
-        .envs(identity())
+        .envs(IDENTITY)
         .output()
         .unwrap();
     assert!(
@@ -30,14 +30,13 @@ fn git(dir: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
-fn identity() -> [(&'static str, &'static str); 4] {
-    [
-        ("GIT_AUTHOR_NAME", "Editor"),
-        ("GIT_AUTHOR_EMAIL", "editor@example.org"),
-        ("GIT_COMMITTER_NAME", "Editor"),
-        ("GIT_COMMITTER_EMAIL", "editor@example.org"),
-    ]
-}
+/// Who commits, in git and in twir's merge.
+const IDENTITY: [(&str, &str); 4] = [
+    ("GIT_AUTHOR_NAME", "Editor"),
+    ("GIT_AUTHOR_EMAIL", "editor@example.org"),
+    ("GIT_COMMITTER_NAME", "Editor"),
+    ("GIT_COMMITTER_EMAIL", "editor@example.org"),
+];
 
 /// A commit on a branch from `base` with the draft as `draft` (and more files).
 fn pr_commit(repo: &Path, base: &str, name: &str, draft: &str, more: &[(&str, &str)]) -> String {
@@ -61,9 +60,7 @@ struct Pr {
 
 #[test]
 fn six_pull_requests_placed_checked_and_merged() {
-    let repo = scratch("submissions");
-    std::fs::create_dir_all(repo.join("content")).unwrap();
-    std::fs::create_dir_all(repo.join("draft")).unwrap();
+    let repo = empty_root("submissions");
     std::fs::write(repo.join(DRAFT), BASE).unwrap();
     std::fs::write(repo.join("README.md"), "readme\n").unwrap();
     git(&repo, &["init", "-q", "-b", "main"]);
@@ -234,15 +231,14 @@ fn six_pull_requests_placed_checked_and_merged() {
     });
     stand_in_base.set(api.base.clone()).unwrap();
 
+    let cache = repo.join("../submissions-cache");
     let twir_in = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_twir"))
-            .args(args)
-            .current_dir(&repo)
-            .env("TWIR_GITHUB_API", &api.base)
-            .env("TWIR_CACHE_DIR", repo.join("../submissions-cache"))
-            .envs(identity())
-            .output()
-            .unwrap()
+        let mut env: Vec<(&str, &dyn AsRef<std::ffi::OsStr>)> =
+            vec![("TWIR_GITHUB_API", &api.base), ("TWIR_CACHE_DIR", &cache)];
+        for (k, v) in IDENTITY.iter() {
+            env.push((k, v));
+        }
+        twir_env(args, &repo, &env)
     };
 
     let dry = twir_in(&["gather", "submissions", "--dry-run"]);
@@ -320,9 +316,7 @@ fn six_pull_requests_placed_checked_and_merged() {
 
 #[test]
 fn a_dirty_draft_is_refused() {
-    let repo = scratch("submissions-dirty");
-    std::fs::create_dir_all(repo.join("content")).unwrap();
-    std::fs::create_dir_all(repo.join("draft")).unwrap();
+    let repo = empty_root("submissions-dirty");
     std::fs::write(repo.join(DRAFT), BASE).unwrap();
     git(&repo, &["init", "-q", "-b", "main"]);
     git(&repo, &["add", "-A"]);

@@ -5,12 +5,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 pub fn twir(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_twir"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("twir runs")
+    twir_env(args, cwd, &[])
+}
+
+/// As [`twir`], with these environment variables (API bases, tokens, cache folders).
+pub fn twir_env(args: &[&str], cwd: &Path, env: &[(&str, &dyn AsRef<std::ffi::OsStr>)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_twir"));
+    cmd.args(args).current_dir(cwd).env("NO_COLOR", "1");
+    for (k, v) in env {
+        cmd.env(k, v.as_ref());
+    }
+    cmd.output().expect("twir runs")
 }
 
 /// Asserts that the command exited 0, showing both of its streams when it did not.
@@ -27,14 +32,17 @@ pub fn succeeds(o: &Output) {
 /// Builds the site of the newsletter at `root` into `out`, running in `cwd`; it must
 /// succeed. The build cache goes under `cwd`: `root` may be `../shared`, only ever read.
 pub fn build_site(root: &Path, out: &Path, cwd: &Path) {
-    let built = Command::new(env!("CARGO_BIN_EXE_twir"))
-        .args(["--root", root.to_str().unwrap(), "build", "--out"])
-        .arg(out)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .env("TWIR_CACHE_DIR", cwd.join(".twir-cache"))
-        .output()
-        .expect("twir runs");
+    let built = twir_env(
+        &[
+            "--root",
+            root.to_str().unwrap(),
+            "build",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        cwd,
+        &[("TWIR_CACHE_DIR", &cwd.join(".twir-cache"))],
+    );
     succeeds(&built);
 }
 
@@ -68,6 +76,14 @@ pub fn shared() -> PathBuf {
 }
 
 /// A fresh scratch folder under target/.
+/// A scratch newsletter root: empty `content/` and `draft/` folders.
+pub fn empty_root(name: &str) -> PathBuf {
+    let root = scratch(name);
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::create_dir_all(root.join("draft")).unwrap();
+    root
+}
+
 pub fn scratch(name: &str) -> PathBuf {
     let dir = repo().join("target/test-scratch").join(name);
     let _ = std::fs::remove_dir_all(&dir);

@@ -31,15 +31,17 @@
   }
   // As the index splits text: runs of letters, digits and `_`, lowercased.
   const words = (s) => (s.toLowerCase().match(/[\p{L}\p{N}_]+/gu) || []).filter((w) => w.length <= 40);
-  // The shard a word falls in: the last whose first word is not after it.
-  function shardOf(e, w) {
-    let lo = 0, hi = e.shards.length - 1;
+  // The index of the last element of sorted `list` that is not after `v`.
+  function lastAtMost(list, v) {
+    let lo = 0, hi = list.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (e.shards[mid] <= w) lo = mid; else hi = mid - 1;
+      if (list[mid] <= v) lo = mid; else hi = mid - 1;
     }
     return lo;
   }
+  // The shard a word falls in: the last whose first word is not after it.
+  const shardOf = (e, w) => lastAtMost(e.shards, w);
   // Section -> count for one query word; `prefix` also takes the words it begins.
   async function postings(e, w, prefix) {
     const found = new Map();
@@ -61,14 +63,8 @@
     }
     return found;
   }
-  function pageOf(e, section) {
-    let lo = 0, hi = e.first.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (e.first[mid] <= section) lo = mid; else hi = mid - 1;
-    }
-    return lo;
-  }
+  // The page a section is on: the last whose first section is not after it.
+  const pageOf = (e, section) => lastAtMost(e.first, section);
   // The text of one section: [anchor, heading, text].
   async function sectionText(e, page, section) {
     let local = section - e.first[page];
