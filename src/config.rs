@@ -263,7 +263,8 @@ pub struct Online {
     /// Hosts that refuse automated requests (403/429): their refusals are notes
     /// (`link-unverifiable`), never errors.
     pub refuses_robots: Vec<String>,
-    /// Requests in flight at once, overall and to one host.
+    /// Requests in flight at once, overall (128, as lychee's default: the workers mostly
+    /// wait on far servers) and to one host (4, to be polite).
     pub concurrency: usize,
     pub per_host: usize,
     /// Seconds one request may take.
@@ -293,7 +294,7 @@ impl Default for Online {
             ]
             .map(String::from)
             .to_vec(),
-            concurrency: 32,
+            concurrency: 128,
             per_host: 4,
             timeout: 20,
             wait_budget: 60,
