@@ -131,7 +131,7 @@ pub fn run(root: &Path, args: Args) -> anyhow::Result<ExitCode> {
     if wants_submissions {
         let path = super::submissions::draft_path(&ws, args.into.as_deref())?;
         if args.merge {
-            return super::submissions::merge(&path, args.allow_dirty);
+            return super::submissions::merge(&ws, &path, args.allow_dirty);
         }
         let opts = super::submissions::Options {
             dry_run: args.dry_run,

@@ -220,8 +220,32 @@ pub fn gather(ws: &Workspace, path: &Path, opts: &Options) -> anyhow::Result<Exi
         writeln!(out, "dry run: {} is unchanged", super::shown(path))?;
     } else {
         super::write_draft(&mut out, path, &text, &new)?;
+        // What --merge lists in its message, kept beside the other caches; without it
+        // the message names the PRs by number only.
+        let mut known = read_titles(ws);
+        for p in pulls.iter().filter(|p| numbers.contains(&p.number)) {
+            known.insert(
+                p.number.to_string(),
+                format!("{} (@{})", p.title, p.user.login),
+            );
+        }
+        let file = ws.cache_dir().join("submissions.json");
+        let saved = std::fs::create_dir_all(ws.cache_dir()).and_then(|()| {
+            twir::fsutil::write_atomic(&file, serde_json::to_string_pretty(&known)?.as_bytes())
+        });
+        if let Err(e) = saved {
+            eprintln!("warning: cannot write {}: {e}", file.display());
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The PRs' titles and authors the last runs saw, by number.
+fn read_titles(ws: &Workspace) -> std::collections::BTreeMap<String, String> {
+    std::fs::read(ws.cache_dir().join("submissions.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
 }
 
 /// Why a PR is not a plain submission, or its items with the sections they go to.
@@ -330,7 +354,7 @@ fn check_placed(ws: &Workspace, path: &Path, text: &str) -> (String, Vec<(u64, S
 
 /// `--merge`: one commit whose parents are HEAD and the head commit of every PR whose
 /// marker the draft still holds; the draft is committed without the markers.
-pub fn merge(path: &Path, allow_dirty: bool) -> anyhow::Result<ExitCode> {
+pub fn merge(ws: &Workspace, path: &Path, allow_dirty: bool) -> anyhow::Result<ExitCode> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let git = Git::of(path)?;
@@ -385,11 +409,18 @@ pub fn merge(path: &Path, allow_dirty: bool) -> anyhow::Result<ExitCode> {
     let _ = std::fs::remove_file(&index);
     let tree = tree?;
     let list: Vec<String> = heads.iter().map(|(pr, _)| format!("#{pr}")).collect();
+    let titles = read_titles(ws);
+    let lines: String = heads
+        .iter()
+        .map(|(pr, _)| match titles.get(&pr.to_string()) {
+            Some(t) => format!("* #{pr} {t}\n"),
+            None => format!("* #{pr}\n"),
+        })
+        .collect();
     let message = format!(
-        "Merge {} submission{} into {rel}\n\nMerged with twir gather submissions --merge: {}\n",
+        "Merge {} submission{} into {rel}\n\n{lines}\nMerged with twir gather submissions --merge.\n",
         heads.len(),
         if heads.len() == 1 { "" } else { "s" },
-        list.join(", ")
     );
     let mut args = vec!["commit-tree".to_string(), tree, "-p".into(), head.clone()];
     for (_, sha) in &heads {

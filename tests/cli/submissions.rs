@@ -311,7 +311,13 @@ fn six_pull_requests_placed_checked_and_merged() {
     assert_eq!(read(&repo.join("notes.txt")), "untracked\n");
     let status = git(&repo, &["status", "--porcelain"]);
     assert_eq!(status, "M README.md\n?? notes.txt", "{status}");
-    assert!(git(&repo, &["log", "-1", "--format=%B"]).contains("#106"));
+    let message = git(&repo, &["log", "-1", "--format=%B"]);
+    assert!(
+        message.starts_with(&format!(
+            "Merge 1 submission into {DRAFT}\n\n* #106 Add link 106 (@author106)"
+        )),
+        "{message}"
+    );
 }
 
 #[test]
