@@ -28,6 +28,15 @@ fn plain(title: &str) -> &str {
         .map_or(t, |(inner, _)| inner)
 }
 
+/// The section titled `title` (links in the title reduced to their text).
+fn section<'a>(issue: &'a Issue, title: &str) -> Result<&'a crate::issue::Section, SpliceError> {
+    issue
+        .sections
+        .iter()
+        .find(|s| plain(&s.title).eq_ignore_ascii_case(title))
+        .ok_or_else(|| SpliceError::NoSection(title.to_string()))
+}
+
 /// `issue`'s text with the body of the section titled `title` replaced by `body`: the
 /// bytes after its heading line up to where `stop` says.
 pub fn replace_body(
@@ -36,12 +45,7 @@ pub fn replace_body(
     body: &str,
     stop: Stop,
 ) -> Result<String, SpliceError> {
-    let at = issue
-        .sections
-        .iter()
-        .position(|s| plain(&s.title).eq_ignore_ascii_case(title))
-        .ok_or_else(|| SpliceError::NoSection(title.to_string()))?;
-    let own = issue.sections[at].own;
+    let own = section(issue, title)?.own;
     let text = &issue.text;
     let end = issue
         .headings
@@ -79,11 +83,7 @@ pub fn put_block(
     marker: &str,
     block: &str,
 ) -> Result<String, SpliceError> {
-    let section = issue
-        .sections
-        .iter()
-        .find(|s| plain(&s.title).eq_ignore_ascii_case(title))
-        .ok_or_else(|| SpliceError::NoSection(title.to_string()))?;
+    let section = section(issue, title)?;
     let text = &issue.text;
     let own = &text[section.own.start..section.own.end];
     let open = format!("<!-- {marker}");
